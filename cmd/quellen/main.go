@@ -1,0 +1,109 @@
+// Command quellen reads contested historical writing the way a careful
+// historian does: it lays bare each document's apparatus (quotations and
+// who is quoted, footnotes and what they cite, dates, people, numbers, the
+// author's verdicts) and cross-examines the documents against each other.
+//
+// Each subcommand is one file of this package; the work is done in
+// internal packages.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/alecthomas/kong"
+	"github.com/quellen/quellen"
+)
+
+// Globals are the flags every command takes.
+type Globals struct {
+	DB      string `name:"db" env:"QUELLEN_DB" default:"quellen.db" help:"Database: a SQLite file path (default ./quellen.db)." placeholder:"PATH"`
+	Verbose bool   `short:"v" help:"Log what is being done to stderr."`
+
+	ctx    context.Context
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+}
+
+// CLI is the command line.
+type CLI struct {
+	Globals
+
+	Extract ExtractCmd `cmd:"" help:"Run the whole single-document pipeline on files, without a database, and print every finding."`
+	Ingest  IngestCmd  `cmd:"" help:"Read, repair and analyse files into the database."`
+	Docs    DocsCmd    `cmd:"" help:"List the documents in the database."`
+	Show    ShowCmd    `cmd:"" help:"Print a document's text with its metadata."`
+	Demo    DemoCmd    `cmd:"" help:"Analyse the built-in sample corpus in a temporary database and print what was found."`
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run parses args and runs the command; it returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var cli CLI
+	exit := -1
+	parser, err := kong.New(&cli,
+		kong.Name("quellen"),
+		kong.Description("Source criticism of contested historical writing: quotations and their speakers, footnotes and what they cite, dates, people, numbers and verdicts, and where documents agree or conflict."),
+		kong.UsageOnError(),
+		kong.Writers(stdout, stderr),
+		kong.Exit(func(code int) { exit = code; panic(exitPanic{}) }),
+		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
+	)
+	if err != nil {
+		fmt.Fprintln(stderr, "quellen:", err)
+		return 2
+	}
+	var kctx *kong.Context
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				if _, ok := p.(exitPanic); !ok {
+					panic(p)
+				}
+			}
+		}()
+		kctx, err = parser.Parse(args)
+	}()
+	if exit >= 0 {
+		return exit
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "quellen:", err)
+		return 2
+	}
+	cli.ctx, cli.stdout, cli.stderr = ctx, stdout, stderr
+	level := slog.LevelWarn
+	if cli.Verbose {
+		level = slog.LevelDebug
+	}
+	cli.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	if err := kctx.Run(&cli.Globals); err != nil {
+		return report(stderr, err)
+	}
+	return 0
+}
+
+type exitPanic struct{}
+
+// report prints an error for a person and returns its exit status.
+func report(stderr io.Writer, err error) int {
+	if ie, ok := errors.AsType[*quellen.InputError](err); ok {
+		fmt.Fprintf(stderr, "quellen: %s: %v\n", ie.Path, ie.Err)
+		return 1
+	}
+	fmt.Fprintln(stderr, "quellen:", err)
+	return 1
+}

@@ -1,0 +1,7 @@
+// Package entities extracts the entities layer of a document.
+package entities
+
+import "github.com/quellen/quellen/internal/extract"
+
+// Extractors returns this package's extractors, in the order they run.
+func Extractors() []extract.Extractor { return nil }

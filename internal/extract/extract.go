@@ -1,0 +1,90 @@
+// Package extract defines what every extractor sees and returns. A Doc is a
+// repaired text with its paragraphs, structure and the findings of the
+// extractors that ran before; an Extractor adds one layer of findings, in
+// clean-text offsets. The pipeline maps them back to raw bytes.
+//
+// The extractors live in packages of their own, one per concern
+// (internal/notes, internal/quotes, internal/dates, ...), one file per
+// extractor.
+package extract
+
+import (
+	"sort"
+
+	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/read"
+)
+
+// Para is a paragraph of the clean text: a run of text between blank lines,
+// or a structural block a reader found (heading, blockquote, note, ...).
+type Para struct {
+	Span quellen.Span
+	Kind string // paragraph, heading, blockquote, list_item, note
+	Lang string // ISO 639-1; "ru-Latn" for Russian in Latin transliteration; "" when unknown
+}
+
+// Doc is a document as extractors see it.
+type Doc struct {
+	Name   string // base name of the file (the contract's doc)
+	Format string // the reader's format
+	Text   string // the repaired text; every offset below is into it
+	Paras  []Para
+	Blocks []read.Block // the reader's structure, mapped into Text
+	Meta   quellen.Metadata
+	// Findings so far, in the order the extractors ran. Extractors read
+	// earlier layers (quotes read entities and notes) and never modify them.
+	Findings []quellen.Finding
+	// RawLine gives the 1-based raw line of a Text offset, for attributes
+	// that name lines (note_line, translation_of_line).
+	RawLine func(off int) int
+}
+
+// An Extractor adds one layer of findings to a document. Findings carry
+// Kind, Clean, Text, Attrs; the pipeline fills Raw, lines, Extractor and
+// Status. A damaged document gives a best-effort result, never a panic.
+type Extractor interface {
+	Name() string
+	Extract(d *Doc) []quellen.Finding
+}
+
+// Of returns the findings of one kind so far, in text order.
+func (d *Doc) Of(k quellen.Kind) []quellen.Finding {
+	var out []quellen.Finding
+	for _, f := range d.Findings {
+		if f.Kind == k {
+			out = append(out, f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Clean.Start < out[j].Clean.Start })
+	return out
+}
+
+// ParaAt returns the index of the paragraph holding offset off, or -1.
+func (d *Doc) ParaAt(off int) int {
+	i := sort.Search(len(d.Paras), func(i int) bool { return d.Paras[i].Span.End > off })
+	if i < len(d.Paras) && d.Paras[i].Span.Start <= off {
+		return i
+	}
+	return -1
+}
+
+// LangAt returns the language of the paragraph holding off, or the
+// document's language.
+func (d *Doc) LangAt(off int) string {
+	if i := d.ParaAt(off); i >= 0 && d.Paras[i].Lang != "" {
+		return d.Paras[i].Lang
+	}
+	return d.Meta.Language
+}
+
+// Func adapts a function to an Extractor.
+type Func struct {
+	N string
+	F func(d *Doc) []quellen.Finding
+}
+
+// Name implements Extractor.
+func (f Func) Name() string { return f.N }
+
+// Extract implements Extractor.
+func (f Func) Extract(d *Doc) []quellen.Finding { return f.F(d) }

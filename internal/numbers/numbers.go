@@ -1,0 +1,7 @@
+// Package numbers extracts the numbers layer of a document.
+package numbers
+
+import "github.com/quellen/quellen/internal/extract"
+
+// Extractors returns this package's extractors, in the order they run.
+func Extractors() []extract.Extractor { return nil }

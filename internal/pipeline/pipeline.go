@@ -1,0 +1,290 @@
+// Package pipeline runs the single-document pipeline in named phases: read,
+// repair, segment, language, metadata, then the extractors in dependency
+// order. It is the one place that maps clean-text offsets back to raw bytes
+// and lines, through the offset maps the phases returned.
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/dates"
+	"github.com/quellen/quellen/internal/entities"
+	"github.com/quellen/quellen/internal/extract"
+	"github.com/quellen/quellen/internal/lang"
+	"github.com/quellen/quellen/internal/meta"
+	"github.com/quellen/quellen/internal/notes"
+	"github.com/quellen/quellen/internal/numbers"
+	"github.com/quellen/quellen/internal/quotes"
+	"github.com/quellen/quellen/internal/read"
+	"github.com/quellen/quellen/internal/refs"
+	"github.com/quellen/quellen/internal/repair"
+	"github.com/quellen/quellen/internal/stance"
+	"github.com/quellen/quellen/internal/text"
+)
+
+// Options tune a run of the pipeline.
+type Options struct {
+	Read    read.Options
+	Lexicon *repair.Lexicon // the corpus's words; nil: the document's own and the built-in list
+	// Kinds limits the extractors' output to these kinds (nil: all).
+	Kinds []quellen.Kind
+}
+
+// Extractors returns every extractor in the order it runs: each may read
+// the layers of those before it.
+func Extractors() []extract.Extractor {
+	var xs []extract.Extractor
+	for _, group := range [][]extract.Extractor{
+		notes.Extractors(),    // note markers and notes
+		refs.Extractors(),     // references in notes and citation blocks
+		entities.Extractors(), // people, organisations, places
+		quotes.Extractors(),   // quotations and speakers (reads notes, entities)
+		dates.Extractors(),
+		numbers.Extractors(), // reads dates, notes (not numbers)
+		stance.Extractors(),  // verdicts (reads quotes, entities)
+	} {
+		xs = append(xs, group...)
+	}
+	return xs
+}
+
+// Analysis is the result of the pipeline on one document.
+type Analysis struct {
+	Doc      *quellen.Document
+	Extract  *extract.Doc
+	Result   *read.Result
+	Repair   *repair.Result
+	CleanMap *text.Map // clean text back to Source
+	Lines    *text.Lines
+}
+
+// Run reads one file and runs every phase on it. A file that cannot be read
+// at all gives a *quellen.InputError; anything else damaged gives a
+// best-effort result with Problems.
+func Run(path string, data []byte, opts Options) (*Analysis, error) {
+	name := filepath.Base(path)
+	res, err := read.Read(path, data, opts.Read)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	doc := &quellen.Document{
+		Name: name, Path: path, SHA256: hex.EncodeToString(sum[:]), Format: res.Format,
+		Raw: data, Source: res.Source, Problems: res.Problems,
+	}
+	a := &Analysis{Doc: doc, Result: res, Lines: text.NewLines(res.Source)}
+
+	// Phase: repair.
+	lex := opts.Lexicon
+	if lex == nil {
+		lex = repair.NewLexicon()
+		lex.Learn(res.Text)
+	}
+	a.Repair = repair.Run(res.Text, repair.Options{Format: res.Format, Lexicon: lex})
+	a.CleanMap = res.Map.Then(a.Repair.Map)
+	doc.Clean = a.Repair.Text
+
+	// Phase: segment. Reader blocks are mapped into the clean text.
+	ed := &extract.Doc{Name: name, Format: res.Format, Text: doc.Clean, Meta: res.Meta}
+	ed.RawLine = func(off int) int { return a.Lines.Line(a.CleanMap.In(off)) }
+	for _, b := range res.Blocks {
+		s, e := a.Repair.Map.OutSpan(b.Span.Start, b.Span.End)
+		b.Span = quellen.Span{Start: s, End: e}
+		ed.Blocks = append(ed.Blocks, b)
+	}
+	sort.SliceStable(ed.Blocks, func(i, j int) bool { return ed.Blocks[i].Span.Start < ed.Blocks[j].Span.Start })
+	ed.Paras = segment(doc.Clean, ed.Blocks)
+
+	// Phase: language of each paragraph, and of the document.
+	counts := map[string]int{}
+	for i := range ed.Paras {
+		p := &ed.Paras[i]
+		p.Lang = lang.Detect(doc.Clean[p.Span.Start:p.Span.End])
+		if p.Lang != "" {
+			counts[p.Lang] += p.Span.Len()
+		}
+	}
+	if ed.Meta.Language == "" {
+		ed.Meta.Language = argmax(counts)
+	}
+
+	// Phase: repair findings (their spans are in the reader's text).
+	var found []quellen.Finding
+	for _, fx := range a.Repair.Fixes {
+		f := quellen.Finding{Kind: quellen.Kind(fx.Kind), Clean: fx.Out, Extractor: "repair." + fx.What}
+		rs, re := res.Map.InSpan(fx.In.Start, fx.In.End)
+		f.Raw = quellen.Span{Start: rs, End: re}
+		f.Text = fx.Clean
+		if f.Text == "" && fx.Out.End <= len(doc.Clean) {
+			f.Text = doc.Clean[fx.Out.Start:fx.Out.End]
+		}
+		f.Attrs = quellen.Attrs{"raw": res.Source[rs:re], "clean": f.Text, "what": fx.What}
+		found = append(found, a.place(f, true))
+	}
+
+	// Phase: metadata.
+	md, mf := meta.Read(ed)
+	ed.Meta = md
+	doc.Meta = md
+	if mf != nil {
+		mf.Extractor = "meta"
+		found = append(found, a.place(*mf, false))
+	}
+
+	// Phase: extractors.
+	for _, x := range Extractors() {
+		out := safeExtract(x, ed, doc)
+		for i := range out {
+			out[i].Extractor = x.Name()
+			out[i] = a.place(out[i], false)
+		}
+		ed.Findings = append(ed.Findings, out...)
+	}
+	found = append(found, ed.Findings...)
+	a.Extract = ed
+
+	if len(opts.Kinds) > 0 {
+		keep := map[quellen.Kind]bool{}
+		for _, k := range opts.Kinds {
+			keep[k] = true
+		}
+		found = filterKinds(found, keep)
+	}
+	SortFindings(found)
+	doc.Findings = found
+	a.Doc = doc
+	return a, nil
+}
+
+// place fills a finding's raw span (unless rawSet), lines and status.
+func (a *Analysis) place(f quellen.Finding, rawSet bool) quellen.Finding {
+	if !rawSet {
+		s, e := a.CleanMap.InSpan(f.Clean.Start, f.Clean.End)
+		f.Raw = quellen.Span{Start: s, End: e}
+	}
+	f.Line, f.EndLine = a.Lines.Range(f.Raw.Start, f.Raw.End)
+	if f.Status == "" {
+		f.Status = quellen.StatusAutomatic
+	}
+	return f
+}
+
+// safeExtract runs one extractor; a panic becomes a problem on the
+// document, not a crash, and the other layers still run.
+func safeExtract(x extract.Extractor, d *extract.Doc, doc *quellen.Document) (out []quellen.Finding) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc.Problems = append(doc.Problems, quellen.Problem{
+				Severity: "error", Code: "extract.panic", Offset: -1,
+				Message: fmt.Sprintf("%s: extractor %s failed: %v", doc.Name, x.Name(), p),
+			})
+			out = nil
+		}
+	}()
+	return x.Extract(d)
+}
+
+// segment makes the paragraph list: the reader's paragraph-like blocks
+// where it gave them, else runs of text between blank lines.
+func segment(s string, blocks []read.Block) []extract.Para {
+	var ps []extract.Para
+	for _, b := range blocks {
+		switch b.Kind {
+		case "paragraph", "heading", "blockquote", "list_item", "note":
+			if b.Span.Len() > 0 {
+				ps = append(ps, extract.Para{Span: b.Span, Kind: b.Kind})
+			}
+		}
+	}
+	if len(ps) == 0 {
+		for _, b := range read.Paragraphs(s) {
+			ps = append(ps, extract.Para{Span: b.Span, Kind: "paragraph"})
+		}
+	}
+	return leaves(ps)
+}
+
+// leaves keeps the innermost blocks, so that paragraphs are disjoint and
+// sorted; a paragraph inside a blockquote or a note takes that kind.
+func leaves(ps []extract.Para) []extract.Para {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Span.Start != ps[j].Span.Start {
+			return ps[i].Span.Start < ps[j].Span.Start
+		}
+		return ps[i].Span.End > ps[j].Span.End
+	})
+	inner := make([]bool, len(ps)) // holds another block
+	var stack []int
+	for i := range ps {
+		for len(stack) > 0 && ps[stack[len(stack)-1]].Span.End <= ps[i].Span.Start {
+			stack = stack[:len(stack)-1]
+		}
+		if n := len(stack); n > 0 {
+			top := stack[n-1]
+			inner[top] = true
+			if k := ps[top].Kind; k == "blockquote" || k == "note" {
+				ps[i].Kind = k
+			}
+		}
+		stack = append(stack, i)
+	}
+	var out []extract.Para
+	end := 0
+	for i, p := range ps {
+		if !inner[i] && p.Span.Start >= end {
+			out = append(out, p)
+			end = p.Span.End
+		}
+	}
+	return out
+}
+
+func argmax(m map[string]int) string {
+	best, n := "", 0
+	for k, v := range m {
+		if v > n || (v == n && k < best) {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+func filterKinds(fs []quellen.Finding, keep map[quellen.Kind]bool) []quellen.Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if keep[f.Kind] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// SortFindings orders findings by raw offset, then end, then kind.
+func SortFindings(fs []quellen.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Raw.Start != b.Raw.Start {
+			return a.Raw.Start < b.Raw.Start
+		}
+		if a.Raw.End != b.Raw.End {
+			return a.Raw.End < b.Raw.End
+		}
+		return strings.Compare(string(a.Kind), string(b.Kind)) < 0
+	})
+}
+
+// ReadText reads a file and returns the reader's text, for learning a
+// corpus lexicon before the documents are repaired.
+func ReadText(path string, data []byte, opts Options) (string, error) {
+	res, err := read.Read(path, data, opts.Read)
+	if err != nil {
+		return "", err
+	}
+	return res.Text, nil
+}

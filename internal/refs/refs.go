@@ -1,0 +1,7 @@
+// Package refs extracts the refs layer of a document.
+package refs
+
+import "github.com/quellen/quellen/internal/extract"
+
+// Extractors returns this package's extractors, in the order they run.
+func Extractors() []extract.Extractor { return nil }

@@ -1,0 +1,7 @@
+// Package stance extracts the stance layer of a document.
+package stance
+
+import "github.com/quellen/quellen/internal/extract"
+
+// Extractors returns this package's extractors, in the order they run.
+func Extractors() []extract.Extractor { return nil }
