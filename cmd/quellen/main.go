@@ -41,6 +41,8 @@ type CLI struct {
 	Docs    DocsCmd    `cmd:"" help:"List the documents in the database."`
 	Show    ShowCmd    `cmd:"" help:"Print a document's text with its metadata."`
 	Demo    DemoCmd    `cmd:"" help:"Analyse the built-in sample corpus in a temporary database and print what was found."`
+
+	ParseDate ParseDateCmd `cmd:"" name:"parse-date" help:"Normalise one date expression (en, fr, ru) and print its from/to."`
 }
 
 func main() {
