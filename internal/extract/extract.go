@@ -19,7 +19,7 @@ import (
 // or a structural block a reader found (heading, blockquote, note, ...).
 type Para struct {
 	Span quellen.Span
-	Kind string // paragraph, heading, blockquote, list_item, note
+	Kind string // paragraph, heading, blockquote, list_item, note, running_head
 	Lang string // ISO 639-1; "ru-Latn" for Russian in Latin transliteration; "" when unknown
 }
 

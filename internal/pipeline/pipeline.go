@@ -98,6 +98,7 @@ func Run(path string, data []byte, opts Options) (*Analysis, error) {
 		b.Span = quellen.Span{Start: s, End: e}
 		ed.Blocks = append(ed.Blocks, b)
 	}
+	ed.Blocks = append(ed.Blocks, a.Repair.Blocks...)
 	sort.SliceStable(ed.Blocks, func(i, j int) bool { return ed.Blocks[i].Span.Start < ed.Blocks[j].Span.Start })
 	ed.Paras = segment(doc.Clean, ed.Blocks)
 
@@ -194,15 +195,17 @@ func safeExtract(x extract.Extractor, d *extract.Doc, doc *quellen.Document) (ou
 // where it gave them, else runs of text between blank lines.
 func segment(s string, blocks []read.Block) []extract.Para {
 	var ps []extract.Para
+	paras := false
 	for _, b := range blocks {
 		switch b.Kind {
-		case "paragraph", "heading", "blockquote", "list_item", "note":
+		case "paragraph", "heading", "blockquote", "list_item", "note", "running_head":
 			if b.Span.Len() > 0 {
 				ps = append(ps, extract.Para{Span: b.Span, Kind: b.Kind})
+				paras = paras || b.Kind == "paragraph"
 			}
 		}
 	}
-	if len(ps) == 0 {
+	if !paras {
 		for _, b := range read.Paragraphs(s) {
 			ps = append(ps, extract.Para{Span: b.Span, Kind: "paragraph"})
 		}
@@ -211,7 +214,8 @@ func segment(s string, blocks []read.Block) []extract.Para {
 }
 
 // leaves keeps the innermost blocks, so that paragraphs are disjoint and
-// sorted; a paragraph inside a blockquote or a note takes that kind.
+// sorted; a paragraph inside a blockquote, a note or a running head takes
+// that kind.
 func leaves(ps []extract.Para) []extract.Para {
 	sort.SliceStable(ps, func(i, j int) bool {
 		if ps[i].Span.Start != ps[j].Span.Start {
@@ -228,7 +232,7 @@ func leaves(ps []extract.Para) []extract.Para {
 		if n := len(stack); n > 0 {
 			top := stack[n-1]
 			inner[top] = true
-			if k := ps[top].Kind; k == "blockquote" || k == "note" {
+			if k := ps[top].Kind; k == "blockquote" || k == "note" || k == "running_head" {
 				ps[i].Kind = k
 			}
 		}

@@ -7,6 +7,7 @@ package repair
 
 import (
 	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/read"
 	"github.com/quellen/quellen/internal/text"
 )
 
@@ -26,6 +27,11 @@ type Result struct {
 	Text  string    // the repaired text
 	Map   *text.Map // Text back to the input
 	Fixes []Fix     // sorted by In.Start
+	// Blocks is the page structure the repair found, in Text offsets:
+	// "note" (a footnote moved from a page foot to after the body; Attrs
+	// "number"), "running_head" (a page head or foot kept after the body,
+	// Attrs "page"), "page" (a page of the body).
+	Blocks []read.Block
 }
 
 // Options tune a run.
