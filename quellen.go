@@ -170,30 +170,67 @@ type Document struct {
 
 // DocFilter selects documents from a Store.
 type DocFilter struct {
-	Name  string
-	Limit int
+	Name  string // only the document of this name
+	Limit int    // at most this many; 0: all
 }
 
 // FindingFilter selects findings from a Store.
 type FindingFilter struct {
-	DocID int64
-	Kinds []Kind
-	Limit int
+	DocID int64  // the version's id (Document.ID)
+	Kinds []Kind // only these kinds; nil: all
+	Limit int    // at most this many; 0: all
+}
+
+// Correction is a person's judgement on a finding: confirmed, corrected
+// (new text or attributes) or rejected. It is kept apart from the findings
+// and named by what survives a re-ingest: the document's name, the
+// finding's kind, its raw span and the SHA-256 of its text; when a new
+// version of the document is stored, every correction whose identity
+// matches one of its findings is applied to it again.
+type Correction struct {
+	ID       int64     `json:"id,omitempty"`
+	Doc      string    `json:"doc"`
+	Kind     Kind      `json:"kind"`
+	Raw      Span      `json:"raw"`
+	TextHash string    `json:"text_hash"`       // hex SHA-256 of the finding's text as extracted
+	Status   Status    `json:"status"`          // confirmed, corrected or rejected
+	Text     string    `json:"text,omitempty"`  // the corrected text; "" keeps the extracted one
+	Attrs    Attrs     `json:"attrs,omitempty"` // attributes set by the correction (merged over the extracted ones)
+	Who      string    `json:"who"`
+	When     time.Time `json:"when"`
+	Note     string    `json:"note,omitempty"`
 }
 
 // Store keeps documents, their findings and links. Implementations:
 // internal/sqlite (the embedded default) and internal/postgres.
 type Store interface {
 	// Put stores a document version with its findings in one transaction.
-	// Putting bytes already stored under the same name adds nothing and
-	// returns the stored document with created false.
+	// Putting bytes already stored (same SHA-256) adds nothing, fills d's
+	// ID, Name, Version and Ingested from the stored version and returns
+	// created false. New bytes under a known name become the next version
+	// of that document. Corrections made on earlier versions are applied
+	// to the findings they name. On success d.ID, d.Version, d.Ingested
+	// and each finding's ID are set.
 	Put(ctx context.Context, d *Document) (created bool, err error)
-	// Document returns a document by id, with Raw, Source and Clean.
+	// Has reports whether bytes with this hex SHA-256 are stored, and under
+	// which document name.
+	Has(ctx context.Context, sha256 string) (name string, ok bool, err error)
+	// Document returns a document version by id, with Raw, Source, Clean,
+	// Findings and Problems.
 	Document(ctx context.Context, id int64) (*Document, error)
-	// Documents lists the latest version of each document, without text.
+	// Documents lists the latest version of each document, without text
+	// or findings, in order of name.
 	Documents(ctx context.Context, f DocFilter) ([]*Document, error)
-	// Findings lists findings.
+	// Findings lists findings in order of raw offset.
 	Findings(ctx context.Context, f FindingFilter) ([]Finding, error)
+	// FindingCounts counts a document version's findings by kind.
+	FindingCounts(ctx context.Context, id int64) (map[Kind]int, error)
+	// Correct records a person's correction of a finding and applies it.
+	// The correction's identity is taken from the finding; Status, Text,
+	// Attrs, Who and Note from c. It returns the correction as stored.
+	Correct(ctx context.Context, findingID int64, c Correction) (Correction, error)
+	// Corrections lists the corrections recorded for a document name.
+	Corrections(ctx context.Context, doc string) ([]Correction, error)
 	Close() error
 }
 
