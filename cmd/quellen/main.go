@@ -42,6 +42,8 @@ type CLI struct {
 	Show    ShowCmd    `cmd:"" help:"Print a document's text with its metadata."`
 	Demo    DemoCmd    `cmd:"" help:"Analyse the built-in sample corpus in a temporary database and print what was found."`
 
+	Xref XrefCmd `cmd:"" help:"Cross-examine files: the passages they share (reuse, with a word diff and a fidelity verdict)."`
+
 	ParseDate ParseDateCmd `cmd:"" name:"parse-date" help:"Normalise one date expression (en, fr, ru) and print its from/to."`
 }
 

@@ -292,3 +292,11 @@ func ReadText(path string, data []byte, opts Options) (string, error) {
 	}
 	return res.Text, nil
 }
+
+// Passage returns the span [start, end) of the clean text as a passage:
+// raw offsets and lines through the offset map, and its clean text.
+func (a *Analysis) Passage(start, end int) quellen.Passage {
+	rs, re := a.CleanMap.InSpan(start, end)
+	l, e := a.Lines.Range(rs, re)
+	return quellen.Passage{DocID: a.Doc.ID, Doc: a.Doc.Name, Raw: quellen.Span{Start: rs, End: re}, Line: l, EndLine: e, Text: a.Doc.Clean[start:end]}
+}

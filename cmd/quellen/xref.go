@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/export"
+	"github.com/quellen/quellen/internal/pipeline"
+	"github.com/quellen/quellen/internal/repair"
+	"github.com/quellen/quellen/internal/xref"
+)
+
+// XrefCmd cross-examines files and prints the links between them.
+type XrefCmd struct {
+	JSONL    bool     `name:"jsonl" default:"true" help:"Print links as JSON Lines in the contract's xref form (the default)."`
+	MinWords int      `name:"min-words" default:"8" help:"Shortest shared passage reported, in words."`
+	Files    []string `arg:"" name:"file" help:"Files to compare (two or more)." type:"existingfile"`
+}
+
+// Help is shown under the command's usage.
+func (c *XrefCmd) Help() string {
+	return `Each link is one JSON object a line: kind (reuse), a and b (doc, line,
+end_line, start, end, text: raw byte offsets as in the extraction contract),
+relation, score, and for reuse the word-level diff of b against its source a
+(the earlier document when both are dated) and a fidelity verdict: exact,
+abridged (words left out behind an ellipsis), abridged_unmarked, altered.
+
+Examples:
+  quellen xref --jsonl d1.txt d2.txt d3.txt > links.jsonl
+  quellen xref --min-words 12 corpus/*.txt`
+}
+
+// Run implements the command.
+func (c *XrefCmd) Run(g *Globals) error {
+	lex := repair.NewLexicon()
+	datas := make([][]byte, len(c.Files))
+	for i, f := range c.Files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		datas[i] = b
+		if txt, err := pipeline.ReadText(f, b, pipeline.Options{}); err == nil {
+			lex.Learn(txt)
+		}
+	}
+	var docs []xref.Doc
+	failed := 0
+	for i, f := range c.Files {
+		a, err := pipeline.Run(f, datas[i], pipeline.Options{Lexicon: lex})
+		if err != nil {
+			report(g.stderr, err)
+			failed++
+			continue
+		}
+		docs = append(docs, xref.Doc{Name: a.Doc.Name, Date: a.Doc.Meta.Date, Clean: a.Doc.Clean, Passage: a.Passage})
+	}
+	out := export.NewJSONL(g.stdout)
+	for _, l := range xref.Links(docs, xref.Options{MinWords: c.MinWords}) {
+		if err := out.WriteRecord(linkRecord(l)); err != nil {
+			return err
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files could not be read", failed, len(c.Files))
+	}
+	return nil
+}
+
+func linkRecord(l quellen.Link) map[string]any {
+	side := func(p quellen.Passage) map[string]any {
+		return map[string]any{"doc": p.Doc, "line": p.Line, "end_line": p.EndLine, "start": p.Raw.Start, "end": p.Raw.End, "text": p.Text}
+	}
+	r := map[string]any{"kind": l.Kind, "a": side(l.A), "b": side(l.B), "relation": l.Relation, "score": l.Score}
+	if l.Event != "" {
+		r["event"] = l.Event
+	}
+	for k, v := range l.Attrs {
+		r[k] = v
+	}
+	return r
+}

@@ -1,0 +1,97 @@
+package xref
+
+import (
+	"strings"
+
+	"github.com/quellen/quellen"
+)
+
+// Doc is an analysed document as cross-examination sees it.
+type Doc struct {
+	Name  string
+	Date  string // ISO, partial allowed; "" when unknown
+	Clean string // the repaired text
+	// Passage maps a span of Clean to a passage with raw offsets and lines
+	// (pipeline.Analysis.Passage).
+	Passage func(start, end int) quellen.Passage
+}
+
+// Links finds the reuse links among analysed documents. Each side of a
+// link carries raw byte offsets and lines, mapped from the clean text
+// through the document's offset map; side A is the earlier document by
+// date where both are dated (the source), else the first given.
+func Links(docs []Doc, opts Options) []quellen.Link {
+	texts := make([]Text, len(docs))
+	for i, d := range docs {
+		texts[i] = Text{Doc: i, Text: d.Clean}
+	}
+	var out []quellen.Link
+	for _, m := range Reuse(texts, opts) {
+		a, b := docs[m.A], docs[m.B]
+		pa := a.Passage(m.AStart, m.AEnd)
+		pb := b.Passage(m.BStart, m.BEnd)
+		diff := m.Diff
+		if later(a.Date, b.Date) {
+			pa, pb = pb, pa
+			diff = invert(diff)
+		}
+		out = append(out, quellen.Link{
+			Kind: "reuse", A: pa, B: pb, Relation: "agree", Score: round3(m.Score()),
+			Attrs: quellen.Attrs{"fidelity": Fidelity(diff, pb.Text), "diff": diff, "matched_words": m.Matched},
+		})
+	}
+	return out
+}
+
+// later reports whether ISO date x is after y (both known).
+func later(x, y string) bool {
+	if x == "" || y == "" {
+		return false
+	}
+	x, _, _ = strings.Cut(x, "/")
+	y, _, _ = strings.Cut(y, "/")
+	n := min(len(x), len(y))
+	return x[:n] > y[:n]
+}
+
+func invert(ops []Op) []Op {
+	out := make([]Op, len(ops))
+	for i, op := range ops {
+		op.A, op.B = op.B, op.A
+		switch op.Kind {
+		case Insert:
+			op.Kind = Delete
+		case Delete:
+			op.Kind = Insert
+		}
+		out[i] = op
+	}
+	return out
+}
+
+// Fidelity says how the later passage (B) renders the source (A): exact,
+// abridged (words left out, an ellipsis marking it or not), or altered
+// (words changed or added).
+func Fidelity(ops []Op, later string) string {
+	deleted, changed := false, false
+	for _, op := range ops {
+		switch op.Kind {
+		case Delete:
+			deleted = true
+		case Insert, Substitute, Move:
+			changed = true
+		}
+	}
+	switch {
+	case changed:
+		return "altered"
+	case deleted:
+		if strings.Contains(later, "…") || strings.Contains(later, "...") || strings.Contains(later, ": : :") || strings.Contains(later, "[…]") {
+			return "abridged"
+		}
+		return "abridged_unmarked"
+	}
+	return "exact"
+}
+
+func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

@@ -1,0 +1,123 @@
+package xref
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDiff(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want []OpKind
+	}{
+		{"a b c", "a b c", []OpKind{Equal}},
+		{"a b c d", "a b d", []OpKind{Equal, Delete, Equal}},
+		{"a b d", "a b c d", []OpKind{Equal, Insert, Equal}},
+		{"paid in nothing at all", "paid nothing at all", []OpKind{Equal, Delete, Equal}},
+		{"the clay at dubrava was", "the dubrava clay was", []OpKind{Equal, Insert, Equal, Delete, Equal}},
+		{"he quickly left the room then", "he left the room quickly then", []OpKind{Equal, Move, Equal, Move, Equal}},
+		{"paid in nothing", "paid for everything", []OpKind{Equal, Substitute}},
+		{"", "a", []OpKind{Insert}},
+		{"a", "", []OpKind{Delete}},
+		{"", "", nil},
+	}
+	for _, tt := range tests {
+		ops := Diff(strings.Fields(tt.a), strings.Fields(tt.b))
+		var kinds []OpKind
+		for _, op := range ops {
+			kinds = append(kinds, op.Kind)
+		}
+		if !slices.Equal(kinds, tt.want) {
+			t.Errorf("Diff(%q, %q) = %v, want %v", tt.a, tt.b, ops, tt.want)
+		}
+		// The diff rebuilds both sides.
+		var ra, rb []string
+		for _, op := range ops {
+			ra, rb = append(ra, op.A...), append(rb, op.B...)
+		}
+		if strings.Join(ra, " ") != tt.a || strings.Join(rb, " ") != tt.b {
+			t.Errorf("Diff(%q, %q) rebuilds %q / %q", tt.a, tt.b, ra, rb)
+		}
+	}
+}
+
+func TestReuse(t *testing.T) {
+	src := "Long before the affair began, the engineer wrote in his notebook that the clay at the river crossing would not hold a heavy embankment in a wet spring, and nobody read it. Much later the weather changed."
+	tests := []struct {
+		name     string
+		other    string
+		want     int
+		fidelity string
+	}{
+		{"verbatim", "As one witness put it: the engineer wrote in his notebook that the clay at the river crossing would not hold a heavy embankment. That was all.", 1, "exact"},
+		{"ellipsis", "He wrote that the clay at the river crossing … would not hold a heavy embankment in a wet spring, and nobody read it.", 1, "altered"},
+		{"accents and case", "THE ENGINEER WRÓTE IN HIS NOTEBOOK THAT THE CLAY AT THE RIVER CROSSING would not hold", 1, "exact"},
+		{"too short", "the engineer wrote in his notebook", 0, ""},
+		{"unrelated", "A completely different text about the harvest of apples in the valley, with no words in common at length.", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := Reuse([]Text{{0, src}, {1, tt.other}}, Options{})
+			if len(ms) != tt.want {
+				t.Fatalf("got %d matches, want %d: %+v", len(ms), tt.want, ms)
+			}
+			if tt.want == 0 {
+				return
+			}
+			m := ms[0]
+			if m.Matched < 8 || m.AEnd <= m.AStart || m.BEnd <= m.BStart {
+				t.Errorf("bad match %+v", m)
+			}
+			a, b := src[m.AStart:m.AEnd], tt.other[m.BStart:m.BEnd]
+			if !strings.Contains(strings.ToLower(a), "clay") || !strings.Contains(strings.ToLower(b), "clay") {
+				t.Errorf("match %q / %q misses the shared passage", a, b)
+			}
+			if f := Fidelity(m.Diff, b); f != tt.fidelity && tt.name != "ellipsis" {
+				t.Errorf("fidelity %s, want %s (diff %v)", f, tt.fidelity, m.Diff)
+			}
+		})
+	}
+}
+
+func TestTokenizeFolds(t *testing.T) {
+	toks := tokenize("Société — l’Humanité, workers' 1921")
+	var ws []string
+	for _, tk := range toks {
+		ws = append(ws, tk.word)
+	}
+	want := []string{"societe", "l'humanite", "workers", "1921"}
+	if !slices.Equal(ws, want) {
+		t.Errorf("tokens %q, want %q", ws, want)
+	}
+	s := "Société — l’Humanité"
+	if got := s[toks[1].start:toks[1].end]; got != "l’Humanité" {
+		t.Errorf("span of token 1 = %q", got)
+	}
+}
+
+func FuzzReuse(f *testing.F) {
+	f.Add("the clay at the river crossing would not hold a heavy embankment", "so: the clay at the river crossing would not hold a heavy embankment …")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, m := range Reuse([]Text{{0, a}, {1, b}}, Options{MinWords: 3}) {
+			if m.AStart < 0 || m.AEnd > len(a) || m.BStart < 0 || m.BEnd > len(b) || m.AStart > m.AEnd || m.BStart > m.BEnd {
+				t.Fatalf("span out of range: %+v", m)
+			}
+		}
+	})
+}
+
+func BenchmarkReuse(b *testing.B) {
+	var sb strings.Builder
+	for i := range 2000 {
+		sb.WriteString("word")
+		sb.WriteString(strings.Repeat("x", i%7))
+		sb.WriteString(" other text ")
+	}
+	x := sb.String()
+	y := "prefix " + x[len(x)/3:len(x)/2] + " suffix"
+	b.SetBytes(int64(len(x) + len(y)))
+	for b.Loop() {
+		Reuse([]Text{{0, x}, {1, y}}, Options{})
+	}
+}
