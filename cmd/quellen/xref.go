@@ -54,10 +54,13 @@ func (c *XrefCmd) Run(g *Globals) error {
 			failed++
 			continue
 		}
-		docs = append(docs, xref.Doc{Name: a.Doc.Name, Date: a.Doc.Meta.Date, Clean: a.Doc.Clean, Passage: a.Passage})
+		docs = append(docs, xrefDoc(a))
 	}
 	out := export.NewJSONL(g.stdout)
-	for _, l := range xref.Links(docs, xref.Options{MinWords: c.MinWords}) {
+	links := xref.Links(docs, xref.Options{MinWords: c.MinWords})
+	links = append(links, xref.Translations(docs, xref.TranslationOptions{})...)
+	links = append(links, xref.Events(docs, xref.EventOptions{})...)
+	for _, l := range links {
 		if err := out.WriteRecord(linkRecord(l)); err != nil {
 			return err
 		}
@@ -83,4 +86,16 @@ func linkRecord(l quellen.Link) map[string]any {
 		r[k] = v
 	}
 	return r
+}
+
+// xrefDoc shows an analysed document to cross-examination.
+func xrefDoc(a *pipeline.Analysis) xref.Doc {
+	d := xref.Doc{Name: a.Doc.Name, Date: a.Doc.Meta.Date, Clean: a.Doc.Clean, Passage: a.Passage, Findings: a.Doc.Findings}
+	if a.Extract != nil {
+		for _, p := range a.Extract.Paras {
+			d.Paras = append(d.Paras, p.Span)
+		}
+		d.Lang = a.Extract.LangAt
+	}
+	return d
 }

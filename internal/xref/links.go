@@ -1,6 +1,8 @@
 package xref
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/quellen/quellen"
@@ -14,6 +16,24 @@ type Doc struct {
 	// Passage maps a span of Clean to a passage with raw offsets and lines
 	// (pipeline.Analysis.Passage).
 	Passage func(start, end int) quellen.Passage
+	// Findings are the document's findings, sorted by clean offset.
+	Findings []quellen.Finding
+	// Paras are the paragraphs of Clean.
+	Paras []quellen.Span
+	// Lang gives the language of the text at a clean offset (may be nil).
+	Lang func(off int) string
+}
+
+// Of returns the document's findings of one kind, sorted by clean offset.
+func (d Doc) Of(k quellen.Kind) []quellen.Finding {
+	var out []quellen.Finding
+	for _, f := range d.Findings {
+		if f.Kind == k {
+			out = append(out, f)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y quellen.Finding) int { return cmp.Compare(x.Clean.Start, y.Clean.Start) })
+	return out
 }
 
 // Links finds the reuse links among analysed documents. Each side of a
