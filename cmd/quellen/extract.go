@@ -2,13 +2,11 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/export"
 	"github.com/quellen/quellen/internal/pipeline"
-	"github.com/quellen/quellen/internal/repair"
 )
 
 // ExtractCmd runs the pipeline on files and prints the findings.
@@ -41,26 +39,15 @@ func (c *ExtractCmd) Run(g *Globals) error {
 			}
 		}
 	}
-	datas := make([][]byte, len(c.Files))
-	lex := repair.NewLexicon()
-	for i, f := range c.Files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return err
-		}
-		datas[i] = b
+	opts := pipeline.Options{Kinds: kinds}
+	opts.Read.PDFToText = c.PDFToText
+	datas, lex, err := readCorpus(c.Files, opts)
+	if err != nil {
+		return err
 	}
+	opts.Lexicon = lex
 	out := export.NewJSONL(g.stdout)
 	var failed []error
-	opts := pipeline.Options{Kinds: kinds, Lexicon: lex}
-	opts.Read.PDFToText = c.PDFToText
-	// First pass: read every file and learn the corpus's words; second:
-	// analyse each file with that lexicon.
-	for i, f := range c.Files {
-		if txt, err := pipeline.ReadText(f, datas[i], opts); err == nil {
-			lex.Learn(txt)
-		}
-	}
 	for i, f := range c.Files {
 		a, err := pipeline.Run(f, datas[i], opts)
 		if err != nil {

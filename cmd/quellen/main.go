@@ -42,7 +42,11 @@ type CLI struct {
 	Show    ShowCmd    `cmd:"" help:"Print a document's text with its metadata."`
 	Demo    DemoCmd    `cmd:"" help:"Analyse the built-in sample corpus in a temporary database and print what was found."`
 
-	Xref XrefCmd `cmd:"" help:"Cross-examine files: the passages they share (reuse, with a word diff and a fidelity verdict)."`
+	Xref     XrefCmd     `cmd:"" help:"Cross-examine files: shared passages (with word diffs and fidelity), translations, passages about one event, conflicts."`
+	Audit    AuditCmd    `cmd:"" help:"Audit one document against a corpus: evidence cited, corroboration, contradictions, quotation fidelity, unsupported claims."`
+	Trace    TraceCmd    `cmd:"" help:"Trace a quotation across a corpus: every occurrence, the earliest dated one, each variant's diff."`
+	Timeline TimelineCmd `cmd:"" help:"Print the dated events of documents as TimelineJS JSON."`
+	Graph    GraphCmd    `cmd:"" help:"Print the network of who quotes and who judges whom as GraphML."`
 
 	ParseDate ParseDateCmd `cmd:"" name:"parse-date" help:"Normalise one date expression (en, fr, ru) and print its from/to."`
 }

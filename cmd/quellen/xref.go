@@ -1,13 +1,9 @@
 package main
 
 import (
-	"fmt"
-	"os"
-
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/export"
 	"github.com/quellen/quellen/internal/pipeline"
-	"github.com/quellen/quellen/internal/repair"
 	"github.com/quellen/quellen/internal/xref"
 )
 
@@ -20,11 +16,19 @@ type XrefCmd struct {
 
 // Help is shown under the command's usage.
 func (c *XrefCmd) Help() string {
-	return `Each link is one JSON object a line: kind (reuse), a and b (doc, line,
-end_line, start, end, text: raw byte offsets as in the extraction contract),
-relation, score, and for reuse the word-level diff of b against its source a
-(the earlier document when both are dated) and a fidelity verdict: exact,
-abridged (words left out behind an ellipsis), abridged_unmarked, altered.
+	return `Each link is one JSON object a line: kind, a and b (doc, line, end_line,
+start, end, text: raw byte offsets as in the extraction contract), relation
+(agree, disagree, related), score, event. The kinds:
+
+  reuse        a passage shared by two documents, exact or edited, with the
+               word-level diff of b against its source a (the earlier
+               document when both are dated) and a fidelity verdict: exact,
+               abridged (words left out behind an ellipsis),
+               abridged_unmarked, altered
+  translation  a quotation and its rendering in another language
+  same_event   two passages about one event (shared names, dates, event words)
+  conflict     two passages about one event that disagree on a date or a
+               figure; "differs" says what
 
 Examples:
   quellen xref --jsonl d1.txt d2.txt d3.txt > links.jsonl
@@ -33,45 +37,18 @@ Examples:
 
 // Run implements the command.
 func (c *XrefCmd) Run(g *Globals) error {
-	lex := repair.NewLexicon()
-	datas := make([][]byte, len(c.Files))
-	for i, f := range c.Files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return err
-		}
-		datas[i] = b
-		if txt, err := pipeline.ReadText(f, b, pipeline.Options{}); err == nil {
-			lex.Learn(txt)
-		}
-	}
-	var docs []xref.Doc
-	failed := 0
-	for i, f := range c.Files {
-		a, err := pipeline.Run(f, datas[i], pipeline.Options{Lexicon: lex})
-		if err != nil {
-			report(g.stderr, err)
-			failed++
-			continue
-		}
-		docs = append(docs, xrefDoc(a))
-	}
+	as, err := analyseFiles(g, c.Files, pipeline.Options{})
+	_, links := crossExamine(as, c.MinWords)
 	out := export.NewJSONL(g.stdout)
-	links := xref.Links(docs, xref.Options{MinWords: c.MinWords})
-	links = append(links, xref.Translations(docs, xref.TranslationOptions{})...)
-	links = append(links, xref.Events(docs, xref.EventOptions{})...)
 	for _, l := range links {
-		if err := out.WriteRecord(linkRecord(l)); err != nil {
-			return err
+		if werr := out.WriteRecord(linkRecord(l)); werr != nil {
+			return werr
 		}
 	}
-	if err := out.Flush(); err != nil {
-		return err
+	if ferr := out.Flush(); ferr != nil {
+		return ferr
 	}
-	if failed > 0 {
-		return fmt.Errorf("%d of %d files could not be read", failed, len(c.Files))
-	}
-	return nil
+	return err
 }
 
 func linkRecord(l quellen.Link) map[string]any {

@@ -110,3 +110,18 @@ func TestSentences(t *testing.T) {
 		t.Errorf("sentences:\n got %q\nwant %q", got, want)
 	}
 }
+
+func TestTrace(t *testing.T) {
+	a := doc("a", "The minister said that a ledger is not a rumour and that the books would be opened to the committee.")
+	a.Date = "1923-05-11"
+	b := doc("b", "As the report has it, a ledger is not a rumour and the books would be opened, he said.")
+	b.Date = "1923-05-12"
+	c := doc("c", `Il répondit : « {q:fr:Un registre n'est pas une rumeur ; les livres seront ouverts à la commission.} »`)
+	occ := Trace("a ledger is not a rumour and that the books would be opened to the committee", []Doc{a, b, c})
+	if len(occ) < 2 || occ[0].Passage.Doc != "a" || !occ[0].Earliest || occ[0].Fidelity != "exact" {
+		t.Fatalf("got %+v", occ)
+	}
+	if occ[1].Passage.Doc != "b" || occ[1].Fidelity == "exact" {
+		t.Errorf("second occurrence %+v", occ[1])
+	}
+}
