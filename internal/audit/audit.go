@@ -9,7 +9,6 @@ package audit
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/xref"
@@ -199,12 +198,24 @@ type span struct {
 func claimSentences(d xref.Doc) []span {
 	var out []span
 	skip := append(d.Of(quellen.KindNote), d.Of(quellen.KindQuote)...)
+	sents := xref.Sentences(d.Clean)
 	for _, kind := range []quellen.Kind{quellen.KindNumber, quellen.KindDate} {
 		for _, f := range d.Of(kind) {
 			if inside(skip, f.Clean.Start) {
 				continue
 			}
-			s, e := sentenceAround(d.Clean, f.Clean.Start, f.Clean.End)
+			s, e := f.Clean.Start, f.Clean.End
+			if i, ok := slices.BinarySearchFunc(sents, f.Clean.Start, func(x quellen.Span, off int) int {
+				if x.End <= off {
+					return -1
+				}
+				if x.Start > off {
+					return 1
+				}
+				return 0
+			}); ok {
+				s, e = sents[i].Start, max(sents[i].End, e)
+			}
 			k := "figure"
 			if kind == quellen.KindDate {
 				k = "date"
@@ -234,30 +245,4 @@ func inside(fs []quellen.Finding, off int) bool {
 		}
 	}
 	return false
-}
-
-// sentenceAround widens [start, end) to the sentence holding it.
-func sentenceAround(s string, start, end int) (int, int) {
-	a := start
-	for a > 0 {
-		if s[a-1] == '\n' && a >= 2 && s[a-2] == '\n' {
-			break
-		}
-		if (s[a-1] == ' ' || s[a-1] == '\n') && a >= 2 && strings.ContainsRune(".!?", rune(s[a-2])) {
-			break
-		}
-		a--
-	}
-	b := end
-	for b < len(s) {
-		if strings.ContainsRune(".!?", rune(s[b])) && (b+1 == len(s) || s[b+1] == ' ' || s[b+1] == '\n') {
-			b++
-			break
-		}
-		if s[b] == '\n' && b+1 < len(s) && s[b+1] == '\n' {
-			break
-		}
-		b++
-	}
-	return a, b
 }

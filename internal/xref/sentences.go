@@ -2,6 +2,8 @@ package xref
 
 import (
 	"strings"
+
+	"github.com/quellen/quellen"
 	"unicode"
 	"unicode/utf8"
 )
@@ -57,14 +59,22 @@ func sentences(s string) []sentence {
 			continue
 		case r == '.' || r == '!' || r == '?' || r == '…':
 			j := i + n
-			// Closing marks and note markers stay with the sentence.
+			// Closing marks and note markers (up to three digits) stay with
+			// the sentence.
+			digits := 0
 			for j < len(s) {
 				c, m := utf8.DecodeRuneInString(s[j:])
-				if strings.ContainsRune("\"'”’»)]\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", c) || unicode.IsDigit(c) && j-i < 4 {
-					j += m
-					continue
+				switch {
+				case strings.ContainsRune("\"'”’»)]\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", c):
+				case unicode.IsDigit(c) && digits < 3:
+					digits++
+				default:
+					m = 0
 				}
-				break
+				if m == 0 {
+					break
+				}
+				j += m
 			}
 			if j < len(s) && isSpaceByte(s[j]) && nextStartsSentence(s[j:]) && !(r == '.' && abbreviationBefore(s, i)) {
 				emit(j)
@@ -75,6 +85,16 @@ func sentences(s string) []sentence {
 		i += n
 	}
 	emit(len(s))
+	return out
+}
+
+// Sentences returns the spans of the sentences of s.
+func Sentences(s string) []quellen.Span {
+	ss := sentences(s)
+	out := make([]quellen.Span, len(ss))
+	for i, x := range ss {
+		out[i] = quellen.Span{Start: x.start, End: x.end}
+	}
 	return out
 }
 
