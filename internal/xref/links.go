@@ -48,6 +48,9 @@ func Links(docs []Doc, opts Options) []quellen.Link {
 	var out []quellen.Link
 	for _, m := range Reuse(texts, opts) {
 		a, b := docs[m.A], docs[m.B]
+		if !quotable(m, a, b) {
+			continue
+		}
 		pa := a.Passage(m.AStart, m.AEnd)
 		pb := b.Passage(m.BStart, m.BEnd)
 		diff := m.Diff
@@ -61,6 +64,43 @@ func Links(docs []Doc, opts Options) []quellen.Link {
 		})
 	}
 	return out
+}
+
+// quotable tells a passage one document took from another from text that
+// any two documents share as a matter of course: a match that is mostly
+// gaps, the same reference cited in two notes, the same name or title
+// written out in full.
+func quotable(m Match, a, b Doc) bool {
+	if m.Score() < 0.5 {
+		return false
+	}
+	apparatus := []quellen.Kind{quellen.KindNote, quellen.KindReference, quellen.KindMetadata}
+	if covered(a, m.AStart, m.AEnd, apparatus...) >= 0.5 && covered(b, m.BStart, m.BEnd, apparatus...) >= 0.5 {
+		return false
+	}
+	names := []quellen.Kind{quellen.KindEntity}
+	return covered(a, m.AStart, m.AEnd, names...) < 0.6 && covered(b, m.BStart, m.BEnd, names...) < 0.6
+}
+
+// covered is the share of [start, end) that findings of the kinds cover.
+func covered(d Doc, start, end int, kinds ...quellen.Kind) float64 {
+	if end <= start {
+		return 0
+	}
+	n, pos := 0, start
+	var fs []quellen.Finding
+	for _, k := range kinds {
+		fs = append(fs, d.Of(k)...)
+	}
+	slices.SortFunc(fs, func(x, y quellen.Finding) int { return cmp.Compare(x.Clean.Start, y.Clean.Start) })
+	for _, f := range fs {
+		s, e := max(f.Clean.Start, pos), min(f.Clean.End, end)
+		if e > s {
+			n += e - s
+			pos = e
+		}
+	}
+	return float64(n) / float64(end-start)
 }
 
 // later reports whether ISO date x is after y (both known).

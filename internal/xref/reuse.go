@@ -13,6 +13,9 @@ type Options struct {
 	// MaxDocFreq drops shingles found in more documents than this (common
 	// phrases); 0 means max(4, 2% of the documents).
 	MaxDocFreq int
+	// MemoryBudget bounds the bytes of shingle postings held at once
+	// (default 256 MiB); larger corpora are hashed in several passes.
+	MemoryBudget int64
 }
 
 func (o *Options) defaults(ndocs int) {
@@ -27,6 +30,9 @@ func (o *Options) defaults(ndocs int) {
 	}
 	if o.MaxDocFreq == 0 {
 		o.MaxDocFreq = max(4, ndocs/50)
+	}
+	if o.MemoryBudget == 0 {
+		o.MemoryBudget = 256 << 20
 	}
 }
 
@@ -51,78 +57,173 @@ func (m Match) Score() float64 {
 	return float64(m.Matched) / float64(max(m.AWords, m.BWords, 1))
 }
 
-type posting struct {
+type seed struct{ i, j int }
+
+// Reuse finds the passages shared by any two of texts, held in memory.
+func Reuse(texts []Text, opts Options) []Match {
+	ms, _ := ReuseCorpus(memCorpus(texts), opts)
+	for i := range ms {
+		ms[i].A, ms[i].B = texts[ms[i].A].Doc, texts[ms[i].B].Doc
+	}
+	return ms
+}
+
+// Corpus gives reuse detection its texts one at a time, so that a corpus
+// larger than memory can be compared: texts are read once per hash
+// partition and again for the alignment of each pair that shares
+// passages.
+type Corpus interface {
+	Len() int
+	Text(i int) (string, error)
+}
+
+type memCorpus []Text
+
+func (m memCorpus) Len() int                   { return len(m) }
+func (m memCorpus) Text(i int) (string, error) { return m[i].Text, nil }
+
+// hashPosting is one shingle occurrence during a partition pass.
+type hashPosting struct {
+	h        uint64
 	doc, pos int32
 }
 
-type seed struct{ i, j int }
-
-// Reuse finds the passages shared by any two of texts.
-func Reuse(texts []Text, opts Options) []Match {
-	opts.defaults(len(texts))
-	toks := make([][]token, len(texts))
-	index := map[uint64][]posting{}
-	for d, t := range texts {
-		toks[d] = tokenize(t.Text)
-		for i := 0; i+opts.N <= len(toks[d]); i++ {
-			h := shingle(toks[d], i, opts.N)
-			index[h] = append(index[h], posting{int32(d), int32(i)})
+// ReuseCorpus finds the passages shared by any two texts of c, in bounded
+// memory: shingle hashes are gathered in partitions of at most
+// Options.MemoryBudget bytes (one pass over the texts each), sorted, and
+// only the rare ones shared by two documents become seeds; each document
+// pair with seeds is then aligned, reading its two texts again.
+func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
+	n := c.Len()
+	opts.defaults(n)
+	// Size the partitions from the corpus's length.
+	var total int64
+	for i := range n {
+		t, err := c.Text(i)
+		if err != nil {
+			return nil, err
 		}
+		total += int64(len(t))
 	}
-	// Seeds per document pair, from shingles that are rare in the corpus.
-	pairs := map[[2]int][]seed{}
-	for _, ps := range index {
-		if len(ps) < 2 {
-			continue
-		}
-		if docFreq(ps) > opts.MaxDocFreq {
-			continue
-		}
-		for x := 0; x < len(ps); x++ {
-			for y := x + 1; y < len(ps); y++ {
-				a, b := ps[x], ps[y]
-				if a.doc == b.doc {
-					continue
+	const bytesPerPosting = 16
+	estimated := total / 5 // about one word per five bytes
+	parts := int(max(1, (estimated*bytesPerPosting+opts.MemoryBudget-1)/opts.MemoryBudget))
+
+	pairs := map[[2]int32][]seed{}
+	var buf []hashPosting
+	for part := range parts {
+		buf = buf[:0]
+		for d := range n {
+			t, err := c.Text(d)
+			if err != nil {
+				return nil, err
+			}
+			toks := tokenize(t)
+			for i := 0; i+opts.N <= len(toks); i++ {
+				h := shingle(toks, i, opts.N)
+				if int(h%uint64(parts)) == part {
+					buf = append(buf, hashPosting{h, int32(d), int32(i)})
 				}
-				if a.doc > b.doc {
-					a, b = b, a
+			}
+		}
+		slices.SortFunc(buf, func(x, y hashPosting) int {
+			return cmp.Or(cmp.Compare(x.h, y.h), cmp.Compare(x.doc, y.doc), cmp.Compare(x.pos, y.pos))
+		})
+		for i := 0; i < len(buf); {
+			j := i + 1
+			for j < len(buf) && buf[j].h == buf[i].h {
+				j++
+			}
+			run := buf[i:j]
+			i = j
+			if len(run) < 2 || run[0].doc == run[len(run)-1].doc {
+				continue
+			}
+			if df := runDocFreq(run); df > opts.MaxDocFreq {
+				continue
+			}
+			for x := range run {
+				for y := x + 1; y < len(run); y++ {
+					if run[x].doc == run[y].doc {
+						continue
+					}
+					k := [2]int32{run[x].doc, run[y].doc}
+					pairs[k] = append(pairs[k], seed{int(run[x].pos), int(run[y].pos)})
 				}
-				k := [2]int{int(a.doc), int(b.doc)}
-				pairs[k] = append(pairs[k], seed{int(a.pos), int(b.pos)})
 			}
 		}
 	}
-	var out []Match
-	keys := make([][2]int, 0, len(pairs))
+	buf = nil
+
+	keys := make([][2]int32, 0, len(pairs))
 	for k := range pairs {
 		keys = append(keys, k)
 	}
-	slices.SortFunc(keys, func(x, y [2]int) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
+	slices.SortFunc(keys, func(x, y [2]int32) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
+	cache := newTokenCache(c, 64)
+	var out []Match
 	for _, k := range keys {
-		ta, tb := toks[k[0]], toks[k[1]]
-		for _, c := range chains(pairs[k], opts) {
-			m, ok := align(ta, tb, c, opts)
+		ta, err := cache.get(int(k[0]))
+		if err != nil {
+			return nil, err
+		}
+		tb, err := cache.get(int(k[1]))
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range chains(pairs[k], opts) {
+			m, ok := align(ta, tb, r, opts)
 			if !ok {
 				continue
 			}
-			m.A, m.B = texts[k[0]].Doc, texts[k[1]].Doc
-			m.AStart, m.AEnd = ta[c.i0].start, ta[c.i1-1].end
-			m.BStart, m.BEnd = tb[c.j0].start, tb[c.j1-1].end
+			m.A, m.B = int(k[0]), int(k[1])
+			m.AStart, m.AEnd = ta[r.i0].start, ta[r.i1-1].end
+			m.BStart, m.BEnd = tb[r.j0].start, tb[r.j1-1].end
 			out = append(out, m)
 		}
+		delete(pairs, k)
 	}
-	return out
+	return out, nil
 }
 
-func docFreq(ps []posting) int {
-	n, last := 0, int32(-1)
-	for _, p := range ps { // postings are appended in document order
-		if p.doc != last {
+func runDocFreq(run []hashPosting) int {
+	n := 0
+	for i := range run {
+		if i == 0 || run[i].doc != run[i-1].doc {
 			n++
-			last = p.doc
 		}
 	}
 	return n
+}
+
+// tokenCache keeps the tokens of the most recently aligned documents.
+type tokenCache struct {
+	c     Corpus
+	max   int
+	toks  map[int][]token
+	order []int
+}
+
+func newTokenCache(c Corpus, n int) *tokenCache {
+	return &tokenCache{c: c, max: n, toks: map[int][]token{}}
+}
+
+func (tc *tokenCache) get(i int) ([]token, error) {
+	if t, ok := tc.toks[i]; ok {
+		return t, nil
+	}
+	s, err := tc.c.Text(i)
+	if err != nil {
+		return nil, err
+	}
+	t := tokenize(s)
+	if len(tc.order) >= tc.max {
+		delete(tc.toks, tc.order[0])
+		tc.order = tc.order[1:]
+	}
+	tc.toks[i] = t
+	tc.order = append(tc.order, i)
+	return t, nil
 }
 
 // region is a chained run of seeds: word ranges [i0,i1) in A and [j0,j1) in B.

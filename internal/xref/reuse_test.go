@@ -121,3 +121,22 @@ func BenchmarkReuse(b *testing.B) {
 		Reuse([]Text{{0, x}, {1, y}}, Options{})
 	}
 }
+
+// TestPartitionsAgree checks that hashing in many partitions (a small
+// memory budget) finds what one partition finds.
+func TestPartitionsAgree(t *testing.T) {
+	a := "Long before the affair began, the engineer wrote in his notebook that the clay at the river crossing would not hold a heavy embankment in a wet spring, and nobody read it."
+	b := "As one witness put it: the engineer wrote in his notebook that the clay at the river crossing would not hold a heavy embankment. That was all."
+	c := "Nobody read it: the clay at the river crossing would not hold a heavy embankment in a wet spring, wrote the engineer."
+	texts := []Text{{0, a}, {1, b}, {2, c}}
+	one := Reuse(texts, Options{})
+	many := Reuse(texts, Options{MemoryBudget: 64})
+	if len(one) == 0 || len(one) != len(many) {
+		t.Fatalf("one partition: %d matches, many: %d", len(one), len(many))
+	}
+	for i := range one {
+		if one[i].AStart != many[i].AStart || one[i].BEnd != many[i].BEnd || one[i].Matched != many[i].Matched {
+			t.Errorf("match %d differs: %+v vs %+v", i, one[i], many[i])
+		}
+	}
+}

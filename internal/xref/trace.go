@@ -53,7 +53,7 @@ func Trace(query string, docs []Doc) []Occurrence {
 	}
 	for i, d := range docs {
 		for _, q := range d.Of(quellen.KindQuote) {
-			if covered(out, d.Name) {
+			if seenIn(out, d.Name) {
 				continue
 			}
 			var words []string
@@ -86,7 +86,7 @@ func Trace(query string, docs []Doc) []Occurrence {
 	return out
 }
 
-func covered(os []Occurrence, doc string) bool {
+func seenIn(os []Occurrence, doc string) bool {
 	for _, o := range os {
 		if o.Passage.Doc == doc {
 			return true
