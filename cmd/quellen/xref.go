@@ -1,17 +1,23 @@
 package main
 
 import (
+	"fmt"
+	"os"
+
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/export"
 	"github.com/quellen/quellen/internal/pipeline"
+	"github.com/quellen/quellen/internal/repair"
+	"github.com/quellen/quellen/internal/text"
 	"github.com/quellen/quellen/internal/xref"
 )
 
 // XrefCmd cross-examines files and prints the links between them.
 type XrefCmd struct {
-	JSONL    bool     `name:"jsonl" default:"true" help:"Print links as JSON Lines in the contract's xref form (the default)."`
-	MinWords int      `name:"min-words" default:"8" help:"Shortest shared passage reported, in words."`
-	Files    []string `arg:"" name:"file" help:"Files to compare (two or more)." type:"existingfile"`
+	JSONL     bool     `name:"jsonl" default:"true" help:"Print links as JSON Lines in the contract's xref form (the default)."`
+	MinWords  int      `name:"min-words" default:"8" help:"Shortest shared passage reported, in words."`
+	ReuseOnly bool     `name:"reuse-only" help:"Find shared passages only: no extraction, clean texts kept on disk, for corpora of any size."`
+	Files     []string `arg:"" name:"file" help:"Files to compare (two or more)." type:"existingfile"`
 }
 
 // Help is shown under the command's usage.
@@ -37,6 +43,9 @@ Examples:
 
 // Run implements the command.
 func (c *XrefCmd) Run(g *Globals) error {
+	if c.ReuseOnly {
+		return c.reuseOnly(g)
+	}
 	as, err := analyseFiles(g, c.Files, pipeline.Options{})
 	_, links := crossExamine(as, c.MinWords)
 	out := export.NewJSONL(g.stdout)
@@ -75,4 +84,88 @@ func xrefDoc(a *pipeline.Analysis) xref.Doc {
 		d.Lang = a.Extract.LangAt
 	}
 	return d
+}
+
+// reuseOnly streams the files through read and repair, keeps their clean
+// texts in a spool file and only their offset maps in memory, and prints
+// the shared passages.
+func (c *XrefCmd) reuseOnly(g *Globals) error {
+	spool, err := xref.NewSpool("")
+	if err != nil {
+		return err
+	}
+	defer spool.Close()
+	type ref struct {
+		name  string
+		clean *text.Map
+		lines *text.Lines
+	}
+	var refs []ref
+	opts := pipeline.Options{RepairOnly: true}
+	lex := repair.NewLexicon()
+	// The lexicon pass reads each file once; the analysis pass again, so
+	// that no more than one file is in memory at a time.
+	for _, f := range c.Files {
+		if b, err := os.ReadFile(f); err == nil {
+			if txt, err := pipeline.ReadText(f, b, opts); err == nil {
+				lex.Learn(txt)
+			}
+		}
+	}
+	opts.Lexicon = lex
+	failed := 0
+	for _, f := range c.Files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		a, err := pipeline.Run(f, b, opts)
+		if err != nil {
+			report(g.stderr, err)
+			failed++
+			continue
+		}
+		if _, err := spool.Add(a.Doc.Clean); err != nil {
+			return err
+		}
+		refs = append(refs, ref{a.Doc.Name, a.CleanMap, a.Lines})
+	}
+	ms, err := xref.ReuseCorpus(spool, xref.Options{MinWords: c.MinWords})
+	if err != nil {
+		return err
+	}
+	out := export.NewJSONL(g.stdout)
+	side := func(i, s, e int) (map[string]any, error) {
+		t, err := spool.Text(i)
+		if err != nil {
+			return nil, err
+		}
+		rs, re := refs[i].clean.InSpan(s, e)
+		l, el := refs[i].lines.Range(rs, re)
+		return map[string]any{"doc": refs[i].name, "line": l, "end_line": el, "start": rs, "end": re, "text": t[s:e]}, nil
+	}
+	for _, m := range ms {
+		if m.Score() < 0.5 {
+			continue
+		}
+		a, err := side(m.A, m.AStart, m.AEnd)
+		if err != nil {
+			return err
+		}
+		b, err := side(m.B, m.BStart, m.BEnd)
+		if err != nil {
+			return err
+		}
+		if err := out.WriteRecord(map[string]any{"kind": "reuse", "a": a, "b": b, "relation": "agree", "score": m.Score(),
+			"diff": m.Diff, "fidelity": xref.Fidelity(m.Diff, b["text"].(string)), "matched_words": m.Matched}); err != nil {
+			return err
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files could not be read", failed, len(c.Files))
+	}
+	return nil
 }

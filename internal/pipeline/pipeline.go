@@ -34,6 +34,10 @@ type Options struct {
 	Lexicon *repair.Lexicon // the corpus's words; nil: the document's own and the built-in list
 	// Kinds limits the extractors' output to these kinds (nil: all).
 	Kinds []quellen.Kind
+	// RepairOnly stops after the repair phase: the document has its clean
+	// text and repair findings, no extractor runs (reuse detection on large
+	// corpora needs no more).
+	RepairOnly bool
 }
 
 // Extractors returns every extractor in the order it runs: each may read
@@ -127,6 +131,13 @@ func Run(path string, data []byte, opts Options) (*Analysis, error) {
 		}
 		f.Attrs = quellen.Attrs{"raw": res.Source[rs:re], "clean": f.Text, "what": fx.What}
 		found = append(found, a.place(f, true))
+	}
+
+	if opts.RepairOnly {
+		SortFindings(found)
+		doc.Findings = found
+		a.Extract = ed
+		return a, nil
 	}
 
 	// Phase: metadata.

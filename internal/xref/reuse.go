@@ -160,9 +160,26 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 		keys = append(keys, k)
 	}
 	slices.SortFunc(keys, func(x, y [2]int32) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
-	cache := newTokenCache(c, 64)
+	cache := newTokenCache(c, opts.MemoryBudget)
 	var out []Match
 	for _, k := range keys {
+		// A chain of fewer seeds than MinWords-N+1 cannot hold MinWords
+		// matching words: most pairs of documents share a few n-grams by
+		// chance, and are passed over without reading them again.
+		if len(pairs[k]) < opts.MinWords-opts.N+1 {
+			delete(pairs, k)
+			continue
+		}
+		var long []region
+		for _, r := range chains(pairs[k], opts) {
+			if r.i1-r.i0 >= opts.MinWords && r.j1-r.j0 >= opts.MinWords {
+				long = append(long, r)
+			}
+		}
+		delete(pairs, k)
+		if len(long) == 0 {
+			continue
+		}
 		ta, err := cache.get(int(k[0]))
 		if err != nil {
 			return nil, err
@@ -171,7 +188,7 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range chains(pairs[k], opts) {
+		for _, r := range long {
 			m, ok := align(ta, tb, r, opts)
 			if !ok {
 				continue
@@ -181,7 +198,6 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 			m.BStart, m.BEnd = tb[r.j0].start, tb[r.j1-1].end
 			out = append(out, m)
 		}
-		delete(pairs, k)
 	}
 	return out, nil
 }
@@ -196,17 +212,22 @@ func runDocFreq(run []hashPosting) int {
 	return n
 }
 
-// tokenCache keeps the tokens of the most recently aligned documents.
+// tokenCache keeps the tokens of the most recently aligned documents, up
+// to a budget of bytes.
 type tokenCache struct {
-	c     Corpus
-	max   int
-	toks  map[int][]token
-	order []int
+	c      Corpus
+	budget int64
+	used   int64
+	toks   map[int][]token
+	order  []int
 }
 
-func newTokenCache(c Corpus, n int) *tokenCache {
-	return &tokenCache{c: c, max: n, toks: map[int][]token{}}
+func newTokenCache(c Corpus, budget int64) *tokenCache {
+	return &tokenCache{c: c, budget: budget, toks: map[int][]token{}}
 }
+
+// tokenBytes estimates the memory a document's tokens take.
+func tokenBytes(ts []token) int64 { return int64(len(ts)) * 48 }
 
 func (tc *tokenCache) get(i int) ([]token, error) {
 	if t, ok := tc.toks[i]; ok {
@@ -217,10 +238,12 @@ func (tc *tokenCache) get(i int) ([]token, error) {
 		return nil, err
 	}
 	t := tokenize(s)
-	if len(tc.order) >= tc.max {
+	for tc.used+tokenBytes(t) > tc.budget && len(tc.order) > 0 {
+		tc.used -= tokenBytes(tc.toks[tc.order[0]])
 		delete(tc.toks, tc.order[0])
 		tc.order = tc.order[1:]
 	}
+	tc.used += tokenBytes(t)
 	tc.toks[i] = t
 	tc.order = append(tc.order, i)
 	return t, nil
