@@ -98,6 +98,9 @@ func Run(path string, data []byte, opts Options) (*Analysis, error) {
 	ed := &extract.Doc{Name: name, Format: res.Format, Text: doc.Clean, Meta: res.Meta}
 	ed.RawLine = func(off int) int { return a.Lines.Line(a.CleanMap.In(off)) }
 	for _, b := range res.Blocks {
+		if a.Repair.Relaid && (b.Kind == "paragraph" || b.Kind == "heading") {
+			continue // the repair rebuilt the paragraphs of a line-broken text
+		}
 		s, e := a.Repair.Map.OutSpan(b.Span.Start, b.Span.End)
 		b.Span = quellen.Span{Start: s, End: e}
 		ed.Blocks = append(ed.Blocks, b)
