@@ -20,6 +20,7 @@ type claim struct {
 	lang       string
 	ents       map[string]bool
 	ctx        map[string]bool // entities of the paragraph around it
+	ctxDates   []dateVal       // dates of the paragraph around it
 	dates      []dateVal
 	nums       []numVal
 	events     map[string]bool
@@ -55,8 +56,15 @@ func claims(docs []Doc) []claim {
 			for _, e := range within(ents, p.Start, p.End) {
 				pctx[entityKey(e)] = true
 			}
+			var pdates []dateVal
+			for _, f := range within(dates, p.Start, p.End) {
+				pdates = append(pdates, dateVal{f.Attrs.String("from"), f.Attrs.String("to"), f.Text})
+			}
 			for _, s := range sentences(d.Clean[p.Start:p.End]) {
-				c := claim{doc: di, start: p.Start + s.start, end: p.Start + s.end, ctx: pctx,
+				if covered(d, p.Start+s.start, p.Start+s.end, quellen.KindReference) >= 0.5 {
+					continue // a citation, not a statement about the event
+				}
+				c := claim{doc: di, start: p.Start + s.start, end: p.Start + s.end, ctx: pctx, ctxDates: pdates,
 					ents: map[string]bool{}, events: map[string]bool{}, words: map[string]bool{}}
 				if d.Lang != nil {
 					c.lang = d.Lang(c.start)
@@ -170,8 +178,10 @@ func Events(docs []Doc, opts EventOptions) []quellen.Link {
 		for e := range c.ents {
 			byKey["e:"+e] = append(byKey["e:"+e], i)
 		}
-		for _, d := range c.dates {
-			if d.day() {
+		days := map[string]bool{}
+		for _, d := range append(c.dates, c.ctxDates...) {
+			if d.day() && !days[d.from] {
+				days[d.from] = true
 				byKey["d:"+d.from] = append(byKey["d:"+d.from], i)
 			}
 		}
@@ -196,7 +206,7 @@ func Events(docs []Doc, opts EventOptions) []quellen.Link {
 					continue
 				}
 				seen[k] = true
-				if p := score(cs[i], cs[j], idf); p.score >= opts.MinScore {
+				if p := score(cs[i], cs[j], idf); p.score >= opts.MinScore && anchored(p) {
 					p.a, p.b = i, j
 					pairs = append(pairs, p)
 				}
@@ -222,14 +232,20 @@ func Events(docs []Doc, opts EventOptions) []quellen.Link {
 		case conflict:
 			l.Kind, l.Relation = "conflict", "disagree"
 			l.Attrs = quellen.Attrs{"differs": what}
-		case corroborates(a, b):
-			l.Relation = "agree"
-		default:
+		case onlyOneGivesFigures(a, b):
 			l.Relation = "related"
+		default:
+			l.Relation = "agree"
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// anchored reports whether a pair shares more than a name in passing: a
+// day, a kind of event, or two names.
+func anchored(p pairScore) bool {
+	return p.sharedDay || p.event != "" || len(p.shared) >= 2
 }
 
 func score(a, b claim, idf func(string) float64) pairScore {
@@ -257,6 +273,18 @@ func score(a, b claim, idf func(string) float64) pairScore {
 				p.score += 1
 			case sameMonthOrYear(x, y):
 				p.score += 0.5
+			}
+		}
+	}
+	if !p.sharedDay {
+		// A day the paragraphs around them share, when the sentences do not.
+	ctx:
+		for _, x := range append(a.dates, a.ctxDates...) {
+			for _, y := range append(b.dates, b.ctxDates...) {
+				if x.day() && y.day() && x.from == y.from {
+					p.score += 1.5
+					break ctx
+				}
 			}
 		}
 	}
@@ -337,21 +365,39 @@ func sharesValue(ns []numVal, y numVal) bool {
 
 func close(x, y float64) bool { return math.Abs(x-y) <= 0.01*math.Max(math.Abs(x), math.Abs(y)) }
 
-// corroborates reports whether the two claims share a date or a figure.
-func corroborates(a, b claim) bool {
-	for _, x := range a.dates {
-		for _, y := range b.dates {
-			if overlaps(x, y) {
-				return true
-			}
-		}
+// factUnits are the units of figures that state a fact about an event
+// (how many died, voted, were paid, how far), as against durations and
+// counts of things said in passing.
+var factUnits = map[string]bool{
+	"people": true, "votes": true, "percent": true, "km": true, "metres": true, "m3": true, "tonnes": true,
+	"francs": true, "pounds": true, "dollars": true, "roubles": true, "rubles": true, "marks": true, "crowns": true,
+	"lire": true, "guilders": true, "zloty": true, "dead": true, "deaths": true,
+}
+
+// onlyOneGivesFigures reports whether one passage gives a figure of fact
+// that the other neither confirms nor contradicts: the two are related,
+// not in agreement.
+func onlyOneGivesFigures(a, b claim) bool {
+	fa, fb := factFigures(a), factFigures(b)
+	if (fa == 0) == (fb == 0) {
+		return false
 	}
 	for _, x := range a.nums {
 		if sharesValue(b.nums, x) {
-			return true
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+func factFigures(c claim) int {
+	n := 0
+	for _, x := range c.nums {
+		if factUnits[x.unit] {
+			n++
+		}
+	}
+	return n
 }
 
 // eventName names an event by what the two passages share: its kind, the

@@ -125,3 +125,14 @@ func TestTrace(t *testing.T) {
 		t.Errorf("second occurrence %+v", occ[1])
 	}
 }
+
+func TestEventClass(t *testing.T) {
+	for w, want := range map[string]string{
+		"signed": "signing", "signee": "signing", "met": "meeting", "metres": "", "war": "war", "warrant": "",
+		"resigned": "resignation", "demission": "resignation", "public": "", "published": "publication", "": "",
+	} {
+		if got := eventClass(w); got != want {
+			t.Errorf("eventClass(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

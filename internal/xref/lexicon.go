@@ -22,7 +22,7 @@ var eventWords = map[string]string{
 	"collaps": "disaster", "disast": "disaster", "catastr": "disaster", "effondr": "disaster", "eboul": "disaster", "accident": "disaster", "катастр": "disaster",
 	"survey": "survey", "leve": "survey", "releve": "survey",
 	"meet": "meeting", "met": "meeting", "rencontr": "meeting", "entrev": "meeting", "встреч": "meeting",
-	"publish": "publication", "publi": "publication", "alleg": "publication", "опубл": "publication",
+	"publish": "publication", "publie": "publication", "publia": "publication", "alleg": "publication", "опубл": "publication",
 	"credit": "payment", "debit": "payment", "paid": "payment", "pay": "payment", "payment": "payment", "versem": "payment", "verse": "payment", "payé": "payment", "plat": "payment",
 	"tender": "tender", "offer": "tender", "offre": "tender", "soumiss": "tender",
 	"protest": "protest", "protesta": "protest", "протест": "protest",
@@ -37,12 +37,17 @@ var eventWords = map[string]string{
 	"dead": "deaths", "died": "deaths", "death": "deaths", "killed": "deaths", "lives": "deaths", "mort": "deaths", "corps": "deaths", "tues": "deaths", "погиб": "deaths", "убит": "deaths",
 }
 
-// eventClass returns the event class of a folded word, or "".
+// eventClass returns the event class of a folded word, or "". Keys of
+// three bytes or fewer ("met", "war", "pay") must match the whole word, so
+// that "metres" is no meeting and "warrant" no war.
 func eventClass(w string) string {
-	if len(w) < 3 {
+	if len(w) < 2 {
 		return ""
 	}
-	for n := min(len(w), 8); n >= 3; n-- {
+	if c, ok := eventWords[w]; ok {
+		return c
+	}
+	for n := min(len(w)-1, 8); n >= 4; n-- {
 		if c, ok := eventWords[w[:n]]; ok {
 			return c
 		}
