@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/quellen/quellen/internal/audit"
+	"github.com/quellen/quellen/internal/corpus"
 	"github.com/quellen/quellen/internal/pipeline"
 )
 
@@ -35,7 +36,7 @@ func (c *AuditCmd) Run(g *Globals) error {
 	if err != nil {
 		return err
 	}
-	docs, links := crossExamine(as, 8)
+	docs, links := corpus.Links(as, 8)
 	target := -1
 	for i, a := range as {
 		if a.Doc.Path == c.File {

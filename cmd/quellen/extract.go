@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/corpus"
 	"github.com/quellen/quellen/internal/export"
 	"github.com/quellen/quellen/internal/pipeline"
 )
@@ -41,7 +42,7 @@ func (c *ExtractCmd) Run(g *Globals) error {
 	}
 	opts := pipeline.Options{Kinds: kinds}
 	opts.Read.PDFToText = c.PDFToText
-	datas, lex, err := readCorpus(c.Files, opts)
+	datas, lex, err := corpus.Read(c.Files, opts)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/quellen/quellen/internal/corpus"
 	"github.com/quellen/quellen/internal/pipeline"
 	"github.com/quellen/quellen/internal/xref"
 )
@@ -33,7 +34,7 @@ func (c *TraceCmd) Run(g *Globals) error {
 	as, err := analyseFiles(g, c.Corpus, pipeline.Options{})
 	docs := make([]xref.Doc, len(as))
 	for i, a := range as {
-		docs[i] = xrefDoc(a)
+		docs[i] = corpus.Doc(a)
 	}
 	occ := xref.Trace(c.Text, docs)
 	if c.JSON {

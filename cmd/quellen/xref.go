@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/corpus"
 	"github.com/quellen/quellen/internal/export"
 	"github.com/quellen/quellen/internal/pipeline"
 	"github.com/quellen/quellen/internal/repair"
@@ -47,10 +47,10 @@ func (c *XrefCmd) Run(g *Globals) error {
 		return c.reuseOnly(g)
 	}
 	as, err := analyseFiles(g, c.Files, pipeline.Options{})
-	_, links := crossExamine(as, c.MinWords)
+	_, links := corpus.Links(as, c.MinWords)
 	out := export.NewJSONL(g.stdout)
 	for _, l := range links {
-		if werr := out.WriteRecord(linkRecord(l)); werr != nil {
+		if werr := out.WriteRecord(corpus.LinkRecord(l)); werr != nil {
 			return werr
 		}
 	}
@@ -58,32 +58,6 @@ func (c *XrefCmd) Run(g *Globals) error {
 		return ferr
 	}
 	return err
-}
-
-func linkRecord(l quellen.Link) map[string]any {
-	side := func(p quellen.Passage) map[string]any {
-		return map[string]any{"doc": p.Doc, "line": p.Line, "end_line": p.EndLine, "start": p.Raw.Start, "end": p.Raw.End, "text": p.Text}
-	}
-	r := map[string]any{"kind": l.Kind, "a": side(l.A), "b": side(l.B), "relation": l.Relation, "score": l.Score}
-	if l.Event != "" {
-		r["event"] = l.Event
-	}
-	for k, v := range l.Attrs {
-		r[k] = v
-	}
-	return r
-}
-
-// xrefDoc shows an analysed document to cross-examination.
-func xrefDoc(a *pipeline.Analysis) xref.Doc {
-	d := xref.Doc{Name: a.Doc.Name, Date: a.Doc.Meta.Date, Clean: a.Doc.Clean, Passage: a.Passage, Findings: a.Doc.Findings}
-	if a.Extract != nil {
-		for _, p := range a.Extract.Paras {
-			d.Paras = append(d.Paras, p.Span)
-		}
-		d.Lang = a.Extract.LangAt
-	}
-	return d
 }
 
 // reuseOnly streams the files through read and repair, keeps their clean

@@ -9,13 +9,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/quellen/quellen/internal/corpus"
 	"github.com/quellen/quellen/internal/export"
 	"github.com/quellen/quellen/internal/pipeline"
-	"github.com/quellen/quellen/internal/repair"
 	"github.com/quellen/quellen/internal/testutil"
 )
 
-// TestRatchet scores the development corpus and fails when a figure in
+// TestRatchet scores the development corpus (extraction, and
+// cross-examination for the figures under xref.) and fails when a figure in
 // docs/accuracy.md is no longer reached.
 func TestRatchet(t *testing.T) {
 	dev := testutil.Shared(t, "dev")
@@ -39,18 +40,40 @@ func TestRatchet(t *testing.T) {
 		t.Fatal("docs/accuracy.md records no ratchet figures")
 	}
 
-	found := filepath.Join(t.TempDir(), "found.jsonl")
-	writeFindings(t, dev, found)
-	out, err := exec.CommandContext(t.Context(), "python3", score, "--gold", filepath.Join(dev, "gold.jsonl"), "--found", found, "--json").Output()
+	var files []string
+	for _, n := range []string{"d1.txt", "d2.txt", "d3.txt", "d4.html", "d5.txt"} {
+		files = append(files, filepath.Join(dev, n))
+	}
+	as, err := corpus.Analyse(files, pipeline.Options{}, nil)
 	if err != nil {
-		t.Fatalf("score.py: %v", err)
+		t.Fatal(err)
 	}
-	var report map[string]any
-	if err := json.Unmarshal(out, &report); err != nil {
-		t.Fatalf("score.py output: %v", err)
+	tmp := t.TempDir()
+	var found, links bytes.Buffer
+	enc := export.NewJSONL(&found)
+	for _, a := range as {
+		if err := enc.Write(a.Doc.Name, a.Doc.Findings); err != nil {
+			t.Fatal(err)
+		}
 	}
+	enc.Flush()
+	lenc := export.NewJSONL(&links)
+	_, ls := corpus.Links(as, 8)
+	for _, l := range ls {
+		if err := lenc.WriteRecord(corpus.LinkRecord(l)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lenc.Flush()
+	extract := scoreFile(t, score, filepath.Join(dev, "gold.jsonl"), filepath.Join(tmp, "found.jsonl"), found.Bytes())
+	cross := scoreFile(t, score, filepath.Join(dev, "xref-gold.jsonl"), filepath.Join(tmp, "links.jsonl"), links.Bytes(), "--xref")
+
 	for _, fig := range figures {
-		got, ok := Lookup(report, fig.Path)
+		report, path := extract, fig.Path
+		if p, ok := strings.CutPrefix(fig.Path, "xref."); ok {
+			report, path = cross, p
+		}
+		got, ok := Lookup(report, path)
 		if !ok {
 			t.Errorf("%s: not in the scorer's report", fig.Path)
 			continue
@@ -67,48 +90,22 @@ func TestRatchet(t *testing.T) {
 	}
 }
 
-// writeFindings runs the pipeline on every document of dir, as
-// `quellen extract --jsonl` does, into path.
-func writeFindings(t *testing.T, dir, path string) {
+// scoreFile writes data to path and scores it with the shared scorer.
+func scoreFile(t *testing.T, score, gold, path string, data []byte, flags ...string) map[string]any {
 	t.Helper()
-	names, _ := filepath.Glob(filepath.Join(dir, "d*"))
-	lex := repair.NewLexicon()
-	datas := map[string][]byte{}
-	for _, n := range names {
-		if strings.HasSuffix(n, ".jsonl") || strings.HasSuffix(n, ".md") {
-			continue
-		}
-		b, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		datas[n] = b
-		if txt, err := pipeline.ReadText(n, b, pipeline.Options{}); err == nil {
-			lex.Learn(txt)
-		}
-	}
-	var buf bytes.Buffer
-	enc := export.NewJSONL(&buf)
-	for _, n := range names {
-		b, ok := datas[n]
-		if !ok {
-			continue
-		}
-		a, err := pipeline.Run(n, b, pipeline.Options{Lexicon: lex})
-		if err != nil {
-			t.Errorf("%s: %v", n, err)
-			continue
-		}
-		if err := enc.Write(a.Doc.Name, a.Doc.Findings); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := enc.Flush(); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
+	args := append([]string{score, "--gold", gold, "--found", path, "--json"}, flags...)
+	out, err := exec.CommandContext(t.Context(), "python3", args...).Output()
+	if err != nil {
+		t.Fatalf("score.py %v: %v", flags, err)
 	}
+	var report map[string]any
+	if err := json.Unmarshal(out, &report); err != nil {
+		t.Fatalf("score.py output: %v", err)
+	}
+	return report
 }
 
 func TestParseFigures(t *testing.T) {

@@ -1,0 +1,100 @@
+// Package corpus analyses a set of files as one corpus (the ligature
+// lexicon learnt from all of them first, then the single-document pipeline
+// on each) and cross-examines the analysed documents. The command line and
+// the measuring tests share it.
+package corpus
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/pipeline"
+	"github.com/quellen/quellen/internal/repair"
+	"github.com/quellen/quellen/internal/xref"
+)
+
+// Read reads files and learns the corpus lexicon from all of them.
+func Read(files []string, opts pipeline.Options) ([][]byte, *repair.Lexicon, error) {
+	datas := make([][]byte, len(files))
+	lex := repair.NewLexicon()
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		datas[i] = b
+		if txt, err := pipeline.ReadText(f, b, opts); err == nil {
+			lex.Learn(txt)
+		}
+	}
+	return datas, lex, nil
+}
+
+// Analyse runs the pipeline over files as one corpus. A file that cannot
+// be read is passed to failed (which may be nil) and left out; the error
+// then says how many were.
+func Analyse(files []string, opts pipeline.Options, failed func(error)) ([]*pipeline.Analysis, error) {
+	datas, lex, err := Read(files, opts)
+	if err != nil {
+		return nil, err
+	}
+	opts.Lexicon = lex
+	var out []*pipeline.Analysis
+	n := 0
+	for i, f := range files {
+		a, err := pipeline.Run(f, datas[i], opts)
+		if err != nil {
+			if failed != nil {
+				failed(err)
+			}
+			n++
+			continue
+		}
+		out = append(out, a)
+	}
+	if n > 0 {
+		return out, fmt.Errorf("%d of %d files could not be read", n, len(files))
+	}
+	return out, nil
+}
+
+// Doc shows an analysed document to cross-examination.
+func Doc(a *pipeline.Analysis) xref.Doc {
+	d := xref.Doc{Name: a.Doc.Name, Date: a.Doc.Meta.Date, Clean: a.Doc.Clean, Passage: a.Passage, Findings: a.Doc.Findings}
+	if a.Extract != nil {
+		for _, p := range a.Extract.Paras {
+			d.Paras = append(d.Paras, p.Span)
+		}
+		d.Lang = a.Extract.LangAt
+	}
+	return d
+}
+
+// Links finds every link among analysed documents: reuse, translations,
+// passages about one event and conflicts.
+func Links(as []*pipeline.Analysis, minWords int) ([]xref.Doc, []quellen.Link) {
+	docs := make([]xref.Doc, len(as))
+	for i, a := range as {
+		docs[i] = Doc(a)
+	}
+	links := xref.Links(docs, xref.Options{MinWords: minWords})
+	links = append(links, xref.Translations(docs, xref.TranslationOptions{})...)
+	links = append(links, xref.Events(docs, xref.EventOptions{})...)
+	return docs, links
+}
+
+// LinkRecord returns a link in the contract's xref form.
+func LinkRecord(l quellen.Link) map[string]any {
+	side := func(p quellen.Passage) map[string]any {
+		return map[string]any{"doc": p.Doc, "line": p.Line, "end_line": p.EndLine, "start": p.Raw.Start, "end": p.Raw.End, "text": p.Text}
+	}
+	r := map[string]any{"kind": l.Kind, "a": side(l.A), "b": side(l.B), "relation": l.Relation, "score": l.Score}
+	if l.Event != "" {
+		r["event"] = l.Event
+	}
+	for k, v := range l.Attrs {
+		r[k] = v
+	}
+	return r
+}
