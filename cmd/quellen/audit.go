@@ -7,6 +7,7 @@ import (
 	"github.com/quellen/quellen/internal/audit"
 	"github.com/quellen/quellen/internal/corpus"
 	"github.com/quellen/quellen/internal/pipeline"
+	"github.com/quellen/quellen/internal/xref"
 )
 
 // AuditCmd writes the audit of one document against a corpus.
@@ -36,7 +37,7 @@ func (c *AuditCmd) Run(g *Globals) error {
 	if err != nil {
 		return err
 	}
-	docs, links := corpus.Links(as, 8)
+	docs, links := corpus.Links(as, xref.Options{})
 	target := -1
 	for i, a := range as {
 		if a.Doc.Path == c.File {

@@ -16,6 +16,8 @@ import (
 type XrefCmd struct {
 	JSONL     bool     `name:"jsonl" default:"true" help:"Print links as JSON Lines in the contract's xref form (the default)."`
 	MinWords  int      `name:"min-words" default:"8" help:"Shortest shared passage reported, in words."`
+	Ngram     int      `name:"ngram" default:"4" help:"Words per fingerprint shingle (2 or 3 for short quotations)."`
+	Stem      int      `name:"stem" default:"0" help:"Compare words by their first N letters (a crude stemmer for inflected languages; 0: whole words)." placeholder:"N"`
 	ReuseOnly bool     `name:"reuse-only" help:"Find shared passages only: no extraction, clean texts kept on disk, for corpora of any size."`
 	Files     []string `arg:"" name:"file" help:"Files to compare (two or more)." type:"existingfile"`
 }
@@ -47,7 +49,7 @@ func (c *XrefCmd) Run(g *Globals) error {
 		return c.reuseOnly(g)
 	}
 	as, err := analyseFiles(g, c.Files, pipeline.Options{})
-	_, links := corpus.Links(as, c.MinWords)
+	_, links := corpus.Links(as, c.options())
 	out := export.NewJSONL(g.stdout)
 	for _, l := range links {
 		if werr := out.WriteRecord(corpus.LinkRecord(l)); werr != nil {
@@ -58,6 +60,10 @@ func (c *XrefCmd) Run(g *Globals) error {
 		return ferr
 	}
 	return err
+}
+
+func (c *XrefCmd) options() xref.Options {
+	return xref.Options{N: c.Ngram, MinWords: c.MinWords, Prefix: c.Stem}
 }
 
 // reuseOnly streams the files through read and repair, keeps their clean
@@ -104,7 +110,7 @@ func (c *XrefCmd) reuseOnly(g *Globals) error {
 		}
 		refs = append(refs, ref{a.Doc.Name, a.CleanMap, a.Lines})
 	}
-	ms, err := xref.ReuseCorpus(spool, xref.Options{MinWords: c.MinWords})
+	ms, err := xref.ReuseCorpus(spool, c.options())
 	if err != nil {
 		return err
 	}

@@ -73,12 +73,12 @@ func Doc(a *pipeline.Analysis) xref.Doc {
 
 // Links finds every link among analysed documents: reuse, translations,
 // passages about one event and conflicts.
-func Links(as []*pipeline.Analysis, minWords int) ([]xref.Doc, []quellen.Link) {
+func Links(as []*pipeline.Analysis, opts xref.Options) ([]xref.Doc, []quellen.Link) {
 	docs := make([]xref.Doc, len(as))
 	for i, a := range as {
 		docs[i] = Doc(a)
 	}
-	links := xref.Links(docs, xref.Options{MinWords: minWords})
+	links := xref.Links(docs, opts)
 	links = append(links, xref.Translations(docs, xref.TranslationOptions{})...)
 	links = append(links, xref.Events(docs, xref.EventOptions{})...)
 	return docs, links

@@ -13,6 +13,7 @@ import (
 	"github.com/quellen/quellen/internal/export"
 	"github.com/quellen/quellen/internal/pipeline"
 	"github.com/quellen/quellen/internal/testutil"
+	"github.com/quellen/quellen/internal/xref"
 )
 
 // TestRatchet scores the development corpus (extraction, and
@@ -58,7 +59,7 @@ func TestRatchet(t *testing.T) {
 	}
 	enc.Flush()
 	lenc := export.NewJSONL(&links)
-	_, ls := corpus.Links(as, 8)
+	_, ls := corpus.Links(as, xref.Options{})
 	for _, l := range ls {
 		if err := lenc.WriteRecord(corpus.LinkRecord(l)); err != nil {
 			t.Fatal(err)

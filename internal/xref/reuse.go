@@ -13,6 +13,10 @@ type Options struct {
 	// MaxDocFreq drops shingles found in more documents than this (common
 	// phrases); 0 means max(4, 2% of the documents).
 	MaxDocFreq int
+	// Prefix, when set, compares words by their first Prefix letters only:
+	// a crude stemmer for inflected languages (Latin ponat/ponam), for
+	// short quotations.
+	Prefix int
 	// MemoryBudget bounds the bytes of shingle postings held at once
 	// (default 256 MiB); larger corpora are hashed in several passes.
 	MemoryBudget int64
@@ -118,7 +122,7 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 			if err != nil {
 				return nil, err
 			}
-			toks := tokenize(t)
+			toks := tokenizeWith(t, opts.Prefix)
 			for i := 0; i+opts.N <= len(toks); i++ {
 				h := shingle(toks, i, opts.N)
 				if int(h%uint64(parts)) == part {
@@ -161,6 +165,7 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 	}
 	slices.SortFunc(keys, func(x, y [2]int32) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
 	cache := newTokenCache(c, opts.MemoryBudget)
+	cache.prefix = opts.Prefix
 	var out []Match
 	for _, k := range keys {
 		// A chain of fewer seeds than MinWords-N+1 cannot hold MinWords
@@ -216,6 +221,7 @@ func runDocFreq(run []hashPosting) int {
 // to a budget of bytes.
 type tokenCache struct {
 	c      Corpus
+	prefix int
 	budget int64
 	used   int64
 	toks   map[int][]token
@@ -237,7 +243,7 @@ func (tc *tokenCache) get(i int) ([]token, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := tokenize(s)
+	t := tokenizeWith(s, tc.prefix)
 	for tc.used+tokenBytes(t) > tc.budget && len(tc.order) > 0 {
 		tc.used -= tokenBytes(tc.toks[tc.order[0]])
 		delete(tc.toks, tc.order[0])

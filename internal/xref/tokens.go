@@ -41,6 +41,20 @@ func tokenize(s string) []token {
 	return out
 }
 
+// tokenizeWith tokenizes s and, when prefix > 0, cuts each word to its
+// first prefix letters.
+func tokenizeWith(s string, prefix int) []token {
+	ts := tokenize(s)
+	if prefix > 0 {
+		for i := range ts {
+			if r := []rune(ts[i].word); len(r) > prefix {
+				ts[i].word = string(r[:prefix])
+			}
+		}
+	}
+	return ts
+}
+
 func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // fold lower-cases w and strips its accents.
