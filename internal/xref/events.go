@@ -24,7 +24,15 @@ type claim struct {
 	dates      []dateVal
 	nums       []numVal
 	events     map[string]bool
+	named      []namedDate // a named event with the date written next to it
 	words      map[string]bool
+}
+
+// namedDate is a named kind of event and the date written beside its word
+// ("the famine of 1932-33", "le pacte du 23 août 1939").
+type namedDate struct {
+	class string
+	date  dateVal
 }
 
 type dateVal struct{ from, to, raw string }
@@ -36,6 +44,9 @@ type numVal struct {
 }
 
 func (d dateVal) day() bool { return len(d.from) == 10 && d.from == d.to }
+
+// yearSpan reports whether the date is a span of whole years ("1932-33").
+func (d dateVal) yearSpan() bool { return len(d.from) == 4 && len(d.to) == 4 && d.from != d.to }
 
 // claims cuts each document into sentences with their features.
 func claims(docs []Doc) []claim {
@@ -80,12 +91,21 @@ func claims(docs []Doc) []claim {
 						c.nums = append(c.nums, numVal{v, f.Attrs.String("unit"), f.Text})
 					}
 				}
+				cdates := within(dates, c.start, c.end)
 				for _, t := range tokenize(d.Clean[c.start:c.end]) {
 					if stopwords[t.word] || len(t.word) < 3 {
 						continue
 					}
 					if ev := eventClass(t.word); ev != "" {
 						c.events[ev] = true
+						if namedEvents[ev] {
+							ws, we := c.start+t.start, c.start+t.end
+							for _, f := range cdates {
+								if (f.Clean.Start >= we && f.Clean.Start-we <= 40) || (f.Clean.End <= ws && ws-f.Clean.End <= 25) {
+									c.named = append(c.named, namedDate{ev, dateVal{f.Attrs.String("from"), f.Attrs.String("to"), f.Text}})
+								}
+							}
+						}
 					}
 					c.words[stem(t.word)] = true
 					if tr, ok := bilingual[t.word]; ok {
@@ -153,7 +173,10 @@ type pairScore struct {
 	score     float64
 	sharedDay bool
 	shared    []string // shared entities
-	event     string
+	event     string   // the shared kind of event that names the pair
+	named     bool     // a named event with overlapping dates beside it is shared
+	namedA    dateVal  // its dates on each side
+	namedB    dateVal
 }
 
 // Events finds passages of different documents about the same event, and
@@ -177,6 +200,11 @@ func Events(docs []Doc, opts EventOptions) []quellen.Link {
 	for i, c := range cs {
 		for e := range c.ents {
 			byKey["e:"+e] = append(byKey["e:"+e], i)
+		}
+		for ev := range c.events {
+			if namedEvents[ev] {
+				byKey["v:"+ev] = append(byKey["v:"+ev], i)
+			}
 		}
 		days := map[string]bool{}
 		for _, d := range append(c.dates, c.ctxDates...) {
@@ -291,8 +319,19 @@ func score(a, b claim, idf func(string) float64) pairScore {
 	for ev := range a.events {
 		if b.events[ev] {
 			p.score += 1.5
-			if p.event == "" || ev < p.event {
+			if p.event == "" || (namedEvents[ev] && !namedEvents[p.event]) || (namedEvents[ev] == namedEvents[p.event] && ev < p.event) {
 				p.event = ev
+			}
+		}
+	}
+	// "The famine of 1932-33" and "the famine of 1931-1934" are one famine.
+	for _, x := range a.named {
+		for _, y := range b.named {
+			if x.class == y.class && overlaps(x.date, y.date) && !p.named {
+				p.score += 2.5
+				p.named = true
+				p.event = x.class
+				p.namedA, p.namedB = x.date, y.date
 			}
 		}
 	}
@@ -331,13 +370,21 @@ func sameMonthOrYear(x, y dateVal) bool {
 	return len(x.from) >= 4 && len(y.from) >= 4 && x.from[:4] == y.from[:4]
 }
 
+// namedEvents are the kinds of event that a word and a date name alone
+// ("the famine of 1932-33", "the pact", "the trial"), so that two passages
+// sharing the word and overlapping dates are about one event.
+var namedEvents = map[string]bool{
+	"famine": true, "treaty": true, "trial": true, "purge": true, "strike": true, "war": true, "congress": true,
+}
+
 // disagree reports whether two claims about one event give different
-// figures of one unit, or different days of one month for one kind of
-// event.
+// figures of one unit, different days of one month for one kind of event,
+// or different spans of years for one named event ("the famine of
+// 1931-1934" against "of 1932-33").
 func disagree(a, b claim, p pairScore) (bool, string) {
 	for _, x := range a.nums {
 		for _, y := range b.nums {
-			if x.unit != "" && x.unit == y.unit && !close(x.value, y.value) && !sharesValue(a.nums, y) && !sharesValue(b.nums, x) {
+			if x.unit != "" && x.unit == y.unit && !durations[x.unit] && !close(x.value, y.value) && !sharesValue(a.nums, y) && !sharesValue(b.nums, x) {
 				return true, fmt.Sprintf("%s vs %s", x.raw, y.raw)
 			}
 		}
@@ -350,6 +397,9 @@ func disagree(a, b claim, p pairScore) (bool, string) {
 				}
 			}
 		}
+	}
+	if x, y := p.namedA, p.namedB; p.named && x.yearSpan() && y.yearSpan() && (x.from != y.from || x.to != y.to) {
+		return true, fmt.Sprintf("%s vs %s", x.raw, y.raw)
 	}
 	return false, ""
 }
@@ -364,6 +414,12 @@ func sharesValue(ns []numVal, y numVal) bool {
 }
 
 func close(x, y float64) bool { return math.Abs(x-y) <= 0.01*math.Max(math.Abs(x), math.Abs(y)) }
+
+// durations are units whose figures differ between two accounts of one
+// event without contradicting each other (ages, delays, lengths of stay).
+var durations = map[string]bool{
+	"years": true, "months": true, "weeks": true, "days": true, "hours": true, "minutes": true, "seconds": true,
+}
 
 // factUnits are the units of figures that state a fact about an event
 // (how many died, voted, were paid, how far), as against durations and
