@@ -1,9 +1,101 @@
 package main
 
-import "errors"
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
 
-// IngestCmd is not written yet.
-type IngestCmd struct{}
+	"github.com/quellen/quellen/internal/ingest"
+	"github.com/quellen/quellen/internal/pipeline"
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+)
+
+// IngestCmd reads files into the database.
+type IngestCmd struct {
+	Workers   int      `short:"j" name:"jobs" help:"Files analysed at once (default: one per CPU)." placeholder:"N"`
+	PDFToText bool     `name:"pdftotext" help:"Read PDF with poppler's pdftotext when it is installed."`
+	Paths     []string `arg:"" name:"path" help:"Files, folders (read recursively, dot files skipped) or glob patterns."`
+}
+
+// Help is shown under the command's usage.
+func (c *IngestCmd) Help() string {
+	return `Each file is read, repaired and analysed, and stored with its raw bytes,
+its repaired text and every finding, one transaction per document. Files
+whose bytes are already stored are skipped, so ingesting twice adds nothing
+and an interrupted ingest resumes where it stopped; a changed file becomes
+the next version of its document (documents are named by the file's base
+name). A file that cannot be read is named on stderr and the others go on;
+the exit status is then 1.
+
+Examples:
+  quellen ingest corpus/
+  quellen --db history.db ingest 'letters/*.xml' critique.md
+  quellen -v ingest -j 4 ~/sources`
+}
 
 // Run implements the command.
-func (c *IngestCmd) Run(g *Globals) error { return errors.New("ingest: not implemented yet") }
+func (c *IngestCmd) Run(g *Globals) error {
+	paths, err := ingest.Expand(c.Paths)
+	if err != nil {
+		return err
+	}
+	store, err := openStore(g, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	opts := ingest.Options{Workers: c.Workers, Log: g.log, Pipeline: pipeline.Options{}}
+	opts.Pipeline.Read.PDFToText = c.PDFToText
+	if bar := newProgress(g.stderr); bar != nil {
+		opts.Progress = bar
+	}
+	start := time.Now()
+	res, err := ingest.Run(g.ctx, store, paths, opts)
+	elapsed := time.Since(start)
+	for _, e := range res.Failed {
+		report(g.stderr, e)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stdout, "%d files: %d added, %d already stored, %d failed (%.1f MB analysed in %.1fs) into %s\n",
+		res.Files, res.Added, res.Skipped, len(res.Failed), float64(res.Bytes)/1e6, elapsed.Seconds(), g.DB)
+	if n := len(res.Failed); n > 0 {
+		return fmt.Errorf("%d of %d files could not be read", n, res.Files)
+	}
+	return nil
+}
+
+// newProgress returns a progress callback drawing a bar on stderr, or nil
+// when stderr is not a terminal.
+func newProgress(stderr io.Writer) func(phase string, done, total int) {
+	f, ok := stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	var bar *progressbar.ProgressBar
+	var current string
+	return func(phase string, done, total int) {
+		if phase != current || bar == nil {
+			if bar != nil {
+				bar.Finish()
+			}
+			current = phase
+			bar = progressbar.NewOptions(total,
+				progressbar.OptionSetWriter(stderr),
+				progressbar.OptionSetDescription(phase),
+				progressbar.OptionShowCount(),
+				progressbar.OptionSetPredictTime(true),
+				progressbar.OptionClearOnFinish(),
+				progressbar.OptionThrottle(100*time.Millisecond),
+			)
+		}
+		bar.Set(done)
+		if done == total {
+			bar.Finish()
+		}
+	}
+}

@@ -1,7 +1,7 @@
-// Package numbers extracts the numbers layer of a document.
+// Package numbers extracts the numbers layer of a document: quantities in
+// digits or words (en, fr, de, ru) with their unit or counted noun, ranges,
+// qualifiers ("about", "nearly", "environ", "около") and the two sides of a
+// vote. Dates, clock times, identifiers (page, note, clause, article
+// numbers), ordinals, footnote markers and the idiomatic "one" are left
+// out.
 package numbers
-
-import "github.com/quellen/quellen/internal/extract"
-
-// Extractors returns this package's extractors, in the order they run.
-func Extractors() []extract.Extractor { return nil }

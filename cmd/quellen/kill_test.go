@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/sqlite"
+	"github.com/quellen/quellen/internal/testutil"
+)
+
+// TestKilledIngestResumes builds the real binary, kills an ingest with
+// SIGKILL after some documents are committed, ingests again, and checks
+// that every file is stored exactly once and the database is sound.
+func TestKilledIngestResumes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and ingests a generated corpus")
+	}
+	bench := testutil.Shared(t, "bench")
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("python3 is needed to generate the corpus")
+		}
+		t.Skip("python3 is not installed")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "quellen")
+	build := exec.CommandContext(t.Context(), "go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	corpus := filepath.Join(dir, "corpus")
+	gen := exec.CommandContext(t.Context(), python, filepath.Join(bench, "gencorpus.py"), "--out", corpus, "--mb", "1", "--seed", "1")
+	if out, err := gen.CombinedOutput(); err != nil {
+		t.Fatalf("gencorpus: %v\n%s", err, out)
+	}
+	files, err := filepath.Glob(filepath.Join(corpus, "*.txt"))
+	if err != nil || len(files) < 10 {
+		t.Fatalf("corpus: %d files, %v", len(files), err)
+	}
+	db := filepath.Join(dir, "q.db")
+	pattern := filepath.Join(corpus, "*.txt")
+
+	// Start an ingest on one worker (so that it takes a while), wait until
+	// some documents are committed, kill it.
+	var stderr bytes.Buffer
+	first := exec.Command(bin, "--db", db, "ingest", "-j", "1", pattern)
+	first.Stderr = &stderr
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- first.Wait() }()
+	var watch *sqlite.Store // opened read-only once the database exists
+	defer func() {
+		if watch != nil {
+			watch.Close()
+		}
+	}()
+	committed := 0
+	deadline := time.Now().Add(3 * time.Minute)
+	for committed < 2 && time.Now().Before(deadline) {
+		select {
+		case err := <-exited:
+			t.Fatalf("the ingest ended before it was killed (%v): %s", err, stderr.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+		if watch == nil {
+			if watch, err = sqlite.Open(t.Context(), db, sqlite.Options{ReadOnly: true}); err != nil {
+				watch = nil
+				continue
+			}
+		}
+		watch.DB().QueryRowContext(t.Context(), `SELECT count(*) FROM versions`).Scan(&committed)
+	}
+	if committed < 2 {
+		first.Process.Kill()
+		t.Fatalf("no document committed in 3 minutes: %s", stderr.String())
+	}
+	if err := first.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	err = <-exited
+	if ee, ok := errors.AsType[*exec.ExitError](err); !ok || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+		t.Fatalf("the first ingest was not killed: %v", err)
+	}
+	watch.DB().QueryRowContext(t.Context(), `SELECT count(*) FROM versions`).Scan(&committed)
+	killedAt := committed
+	t.Logf("killed after %d of %d documents were committed", killedAt, len(files))
+	if killedAt >= len(files) {
+		t.Fatalf("all %d documents were stored before the kill; the test needs a bigger corpus", killedAt)
+	}
+
+	// Ingest again: it resumes, skipping what was committed.
+	second := exec.Command(bin, "--db", db, "ingest", pattern)
+	out, err := second.CombinedOutput()
+	if err != nil {
+		t.Fatalf("second ingest: %v\n%s", err, out)
+	}
+	lines := bytes.Split(bytes.TrimSpace(out), []byte("\n"))
+	t.Logf("second ingest: %s", lines[len(lines)-1])
+
+	s, err := sqlite.Open(t.Context(), db, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Check(t.Context()); err != nil {
+		t.Error(err)
+	}
+	var docs, versions, shas, orphanFindings int
+	q := s.DB()
+	q.QueryRow(`SELECT count(*) FROM documents`).Scan(&docs)
+	q.QueryRow(`SELECT count(*), count(DISTINCT sha256) FROM versions`).Scan(&versions, &shas)
+	q.QueryRow(`SELECT count(*) FROM findings f LEFT JOIN versions v ON v.id = f.version_id WHERE v.id IS NULL`).Scan(&orphanFindings)
+	if docs != len(files) || versions != len(files) || shas != len(files) {
+		t.Errorf("%d files, %d documents, %d versions, %d distinct hashes", len(files), docs, versions, shas)
+	}
+	if orphanFindings != 0 {
+		t.Errorf("%d findings without their version", orphanFindings)
+	}
+	var multi int
+	q.QueryRow(`SELECT count(*) FROM (SELECT document_id FROM versions GROUP BY document_id HAVING count(*) > 1)`).Scan(&multi)
+	if multi != 0 {
+		t.Errorf("%d documents stored more than once", multi)
+	}
+	// Every stored version's raw bytes are the file's.
+	list, err := s.Documents(t.Context(), quellen.DocFilter{Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range list {
+		full, err := s.Document(t.Context(), d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := os.ReadFile(filepath.Join(corpus, d.Name))
+		if !bytes.Equal(full.Raw, want) {
+			t.Errorf("%s: the stored bytes differ from the file", d.Name)
+		}
+	}
+}

@@ -1,0 +1,183 @@
+package entities
+
+import (
+	"bufio"
+	_ "embed"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/quellen/quellen/internal/translit"
+)
+
+//go:embed data/places.tsv
+var placesTSV string
+
+//go:embed data/given.txt
+var givenTXT string
+
+//go:embed data/learnt.tsv
+var learntTSV string
+
+// learnt holds, per folded word, the counts learnt from annotated
+// newspapers: lower case, then capitalised outside a name, in a person,
+// place, organisation, product (publication) and time mention.
+type learnt [7]int
+
+func (l learnt) entity() int { return l[2] + l[3] + l[4] + l[5] }
+
+func (l learnt) common() int { return l[0] + l[1] }
+
+// typeOf returns the type the counts favour, if they favour one clearly.
+func (l learnt) typeOf() string {
+	n := l.entity()
+	if n < 2 {
+		return ""
+	}
+	best, k := 0, -1
+	for i := 2; i <= 5; i++ {
+		if l[i] > best {
+			best, k = l[i], i
+		}
+	}
+	if best*10 < n*6 {
+		return ""
+	}
+	return [...]string{"", "", "person", "place", "org", "publication"}[k]
+}
+
+func parseLearnt(s string) map[string]learnt {
+	m := map[string]learnt{}
+	for _, line := range strings.Split(s, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 8 {
+			continue
+		}
+		var l learnt
+		for i := range l {
+			n := 0
+			for _, c := range f[i+1] {
+				n = n*10 + int(c-'0')
+			}
+			l[i] = n
+		}
+		m[f[0]] = l
+	}
+	return m
+}
+
+// Entry is one gazetteer line: a name, its type and its canonical name.
+type Entry struct {
+	Name, Type, Canonical string
+}
+
+// Gazetteer maps folded names to entries, and knows given names.
+type Gazetteer struct {
+	names  map[string]Entry
+	given  map[string]bool
+	learnt map[string]learnt
+	// longest is the most words of any name, for phrase look-ups.
+	longest int
+}
+
+// Lookup returns the entry for a name, folded (accents and case ignored).
+func (g *Gazetteer) Lookup(name string) (Entry, bool) {
+	e, ok := g.names[gkey(name)]
+	return e, ok
+}
+
+// Given reports whether w is a known given name.
+func (g *Gazetteer) Given(w string) bool { return g.given[translit.Fold(w)] }
+
+func gkey(s string) string {
+	s = strings.ReplaceAll(s, "’", "'")
+	return strings.Join(strings.Fields(translit.Fold(s)), " ")
+}
+
+// ReadTSV adds the entries of a name<TAB>type<TAB>canonical file; blank
+// lines and lines starting with # are skipped, a missing canonical is the
+// name itself, and a line with type "given" adds a given name.
+func (g *Gazetteer) ReadTSV(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		name := strings.TrimSpace(f[0])
+		if name == "" {
+			continue
+		}
+		typ := "other"
+		if len(f) > 1 && strings.TrimSpace(f[1]) != "" {
+			typ = strings.TrimSpace(f[1])
+		}
+		if typ == "given" {
+			g.given[translit.Fold(name)] = true
+			continue
+		}
+		canon := name
+		if len(f) > 2 && strings.TrimSpace(f[2]) != "" {
+			canon = strings.TrimSpace(f[2])
+		}
+		g.names[gkey(name)] = Entry{Name: name, Type: typ, Canonical: canon}
+		if n := len(strings.Fields(name)); n > g.longest {
+			g.longest = n
+		}
+	}
+	return sc.Err()
+}
+
+// NewGazetteer returns the built-in gazetteer.
+func NewGazetteer() *Gazetteer {
+	g := &Gazetteer{names: map[string]Entry{}, given: map[string]bool{}, learnt: parseLearnt(learntTSV)}
+	_ = g.ReadTSV(strings.NewReader(placesTSV))
+	for _, w := range strings.Fields(givenTXT) {
+		if !strings.HasPrefix(w, "#") {
+			g.given[translit.Fold(w)] = true
+		}
+	}
+	return g
+}
+
+// DataDir is where a user's gazetteer lives: $QUELLEN_DATA, else
+// ~/.local/share/quellen.
+func DataDir() string {
+	if d := os.Getenv("QUELLEN_DATA"); d != "" {
+		return d
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(home, ".local", "share", "quellen")
+}
+
+// UserFile is the name of the user's gazetteer in the data directory.
+const UserFile = "gazetteer.tsv"
+
+var (
+	defaultOnce sync.Once
+	defaultGaz  *Gazetteer
+)
+
+// Default returns the built-in gazetteer extended by the user's file, read once.
+func Default() *Gazetteer {
+	defaultOnce.Do(func() {
+		defaultGaz = NewGazetteer()
+		if dir := DataDir(); dir != "" {
+			if f, err := os.Open(filepath.Join(dir, UserFile)); err == nil {
+				_ = defaultGaz.ReadTSV(f)
+				f.Close()
+			}
+		}
+	})
+	return defaultGaz
+}

@@ -1,0 +1,429 @@
+package entities
+
+import (
+	"github.com/quellen/quellen/internal/translit"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var pubContext = set(`article articles newspaper newspapers paper papers journal journals daily weekly editor editors columns colonnes
+	parut paru publié publiée publia published publishes publish correspondent issue numéro gazette organ organe`)
+
+// adjectives that, capitalised alone, name nothing.
+var capAdjectives = set(`one two three four five six seven eight nine ten twenty hundred thousand million dollars pounds francs shillings
+	un deux trois quatre cinq six sept huit neuf dix cent cents mille
+	vice chief deputy acting honourable honorable
+	fourth fifth sixth seventh eighth ninth tenth
+	imperial royal national federal central northern southern eastern western social democratic republican socialist
+	communist liberal conservative radical old new great upper lower greater little holy high supreme general civil
+	technical official public private first second third last`)
+
+// personNouns before "de X" make X a person (la lettre de X, le fils de X).
+var personNouns = set(`lettre lettres article livre fils fille femme mari veuve frère soeur père mère ami amis discours télégramme
+	mémoires récit nom maison famille part côté avis opinion thèse rapport déposition témoignage réponse cabinet secrétaire`)
+
+// lowerPlaces before "de X" make "canton de X" one place.
+var lowerPlaces = set(`canton cantons département ville village commune quartier rue place pont quai lac mont col vallée île port
+	province région district cathédrale église château gare boulevard avenue faubourg`)
+
+// saysVerbs after a capitalised word at a sentence start make it a name (Brisk writes).
+var saysVerbs = set(`says said writes wrote asks asked answers answered replies replied declares declared argues argued asserts asserted
+	insists insisted adds added claims claimed dit écrit déclara répondit affirme ajouta`)
+
+var romans = set(`i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi`)
+
+// add records the candidate ts[nameStart:j) (titles from start).
+func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang string, caps bool) {
+	// Leading function words at a sentence start: The, In, This.
+	for nameStart < j && stopwords[fold(ts[nameStart].w)] && !ts[nameStart].initial && !(titled && particles[fold(ts[nameStart].w)]) {
+		nameStart++
+	}
+	// A common word at a sentence start: Probably Hugh Marlow.
+	if nameStart < j-1 && ts[nameStart].sent && x.lower[fold(ts[nameStart].w)] && !x.g.Given(ts[nameStart].w) {
+		nameStart++
+	}
+	// Leading role nouns: Prime Minister Smith, Engineer Sveshnikov.
+	for nameStart < j-1 && (roleNouns[fold(ts[nameStart].w)] || personTitles[fold(ts[nameStart].w)]) && !orgHeads[fold(ts[nameStart+1].w)] {
+		nameStart++
+		titled = true
+	}
+	if nameStart >= j {
+		return
+	}
+	// Trailing connectors cannot end a name.
+	for j > nameStart+1 && !capWord(ts[j-1]) && (connectors[fold(ts[j-1].w)] || particles[fold(ts[j-1].w)]) {
+		j--
+	}
+	s, e := ts[nameStart].s, ts[j-1].e
+	if ts[j-1].initial && j-1 == nameStart {
+		return // a lone initial
+	}
+	// One hyphenated token of two names: Velgrad-Marienhaven.
+	if j == nameStart+1 && !titled {
+		if parts := splitCompound(ts[nameStart].w, x); len(parts) == 2 {
+			off := ts[nameStart].s
+			for _, p := range parts {
+				x.push(mention{s: off + p[0], e: off + p[1], words: []string{ts[nameStart].w[p[0]:p[1]]}, para: pi, sent: ts[nameStart].sent && p[0] == 0, allCaps: caps, titleS: -1})
+			}
+			return
+		}
+	}
+	m := mention{s: s, e: e, titled: titled, para: pi, sent: ts[nameStart].sent && start == nameStart, allCaps: caps, titleS: -1}
+	if start < nameStart && titled {
+		m.titleS = ts[start].s
+	}
+	for _, t := range ts[nameStart:j] {
+		m.words = append(m.words, t.w)
+	}
+	// French lower-case heads before the name: hôtel Terminus, commission d'enquête de la Diète, canton de Vaud.
+	if nameStart > 0 && lowerFacilities[fold(ts[nameStart-1].w)] && !ts[nameStart-1].cap && ts[nameStart-1].word {
+		m.s = ts[nameStart-1].s
+		m.words = append([]string{ts[nameStart-1].w}, m.words...)
+		nameStart--
+	} else if nameStart > 1 && (fold(ts[nameStart-1].w) == "de" || fold(ts[nameStart-1].w) == "d'" || fold(ts[nameStart-1].w) == "du") && lowerPlaces[fold(ts[nameStart-2].w)] && !ts[nameStart-2].cap {
+		m.s = ts[nameStart-2].s
+		m.words = append([]string{ts[nameStart-2].w, ts[nameStart-1].w}, m.words...)
+		nameStart -= 2
+		m.placeCue += 2
+	} else if k := x.lowerHeadBefore(ts, nameStart); k >= 0 {
+		m.s = ts[k].s
+		var ws []string
+		for _, t := range ts[k:nameStart] {
+			ws = append(ws, t.w)
+		}
+		m.words = append(ws, m.words...)
+		nameStart = k
+	}
+	// The model's features of each capitalised token.
+	for k := nameStart; k < j; k++ {
+		if !capWord(ts[k]) {
+			continue
+		}
+		prev, next := "", ""
+		if k > 0 {
+			prev = ts[k-1].w
+		}
+		if k+1 < len(ts) {
+			next = ts[k+1].w
+		}
+		m.nbf = append(m.nbf, nbFeatures(ts[k].w, prev, next, ts[k].sent))
+	}
+	// Cues from the context.
+	if nameStart > 0 {
+		p := ts[nameStart-1]
+		pw := fold(p.w)
+		possessive := j+1 < len(ts) && isApos([]rune(ts[j].w)[0]) && fold(ts[j+1].w) == "s"
+		afterName := nameStart >= 2 && ts[nameStart-2].cap && ts[nameStart-2].word // Penrose to Curzon
+		if p.word && placePreps[pw] && !possessive && !afterName {
+			m.placeCue++
+		}
+		// French "de X" after a common noun: la ville de X, le canton de X (but not la lettre de X).
+		if (pw == "de" || pw == "d'") && lang == "fr" && nameStart >= 2 && ts[nameStart-2].word && !ts[nameStart-2].cap && !personNouns[fold(ts[nameStart-2].w)] && !m.titled {
+			m.placeCue++
+		}
+		// A dateline: PARIS, 12 mai. / BERNE. —
+		if ts[nameStart].sent && nameStart == 0 && j < len(ts) && (ts[j].w == "," || ts[j].w == "." || ts[j].w == "—") && ts[nameStart].caps {
+			m.placeCue += 2
+		}
+		// Plural capitals after an article are peoples and common nouns: les Arabes, the Allies.
+		if (pw == "les" || pw == "des" || pw == "aux" || pw == "the") && j == nameStart+1 && !m.titled {
+			if w := fold(ts[nameStart].w); (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) && !orgHeads[w] {
+				m.plural = true
+			}
+		}
+		// the Dubrava cutting, la section de Dubrava: a name used as a modifier is no person.
+		if (pw == "the" || pw == "de") && j == nameStart+1 && j < len(ts) && ts[j].word && !ts[j].cap && !speechVerbs[fold(ts[j].w)] && pw == "the" {
+			m.placeCue++
+		}
+		if p.word && !p.cap && (roleNouns[pw] || personTitles[pw]) {
+			m.personCue++
+		}
+		if p.word && !p.cap && orgHeads[pw] && j == nameStart+1 {
+			m.orgCue = true // la banque Lemercier
+		}
+		// A newspaper: "the article in X", "parut dans X", "the newspaper X".
+		if pubContext[pw] && !p.cap {
+			m.pubCue = true
+		}
+		if pw == "in" || pw == "dans" || pw == "du" {
+			for k := max(nameStart-3, 0); k < nameStart-1; k++ {
+				if pubContext[fold(ts[k].w)] {
+					m.pubCue = true
+				}
+			}
+		}
+	}
+	if j < len(ts) {
+		n := ts[j]
+		if n.word && speechVerbs[fold(n.w)] {
+			m.personCue++
+			if saysVerbs[fold(n.w)] {
+				m.says = true
+			}
+		}
+		if n.w == "," && j+1 < len(ts) {
+			k := j + 1
+			for k < len(ts) && k < j+4 && ts[k].word && !ts[k].cap && !roleNouns[fold(ts[k].w)] {
+				k++
+			}
+			if k < len(ts) && k < j+4 && roleNouns[fold(ts[k].w)] {
+				m.personCue++
+			}
+		}
+		if n.w == "," && j+1 < len(ts) && ts[j+1].digit && !ts[j+1].cap && ts[nameStart].sent {
+			m.placeCue++ // Velgrad, 11 May 1923
+		}
+		if n.w == "," && j+2 < len(ts) && (fold(ts[j+1].w) == "no" || fold(ts[j+1].w) == "vol") && ts[j+2].w == "." {
+			m.pubCue = true // Lesni Glas, no. 28
+		}
+	}
+	x.push(m)
+}
+
+func (x *run) push(m mention) {
+	m.inTitle = x.inZone(m.s, m.e)
+	x.ms = append(x.ms, m)
+}
+
+// lowerHeadBefore finds a French lower-case head of a body before the
+// name (commission d'enquête de la Diète) and returns its token index, or -1.
+func (x *run) lowerHeadBefore(ts []tok, i int) int {
+	k := i - 1
+	n := 0
+	for k >= 0 && n < 2 {
+		if c := fold(ts[k].w); c == "de" || c == "du" || c == "des" || c == "d'" || c == "la" || c == "l'" {
+			k--
+			n++
+			continue
+		}
+		break
+	}
+	if n == 0 {
+		return -1
+	}
+	for b := k; b >= 0 && b >= k-2; b-- {
+		t := ts[b]
+		if !t.word || t.cap {
+			return -1
+		}
+		if frenchLowerHeads[fold(t.w)] {
+			return b
+		}
+	}
+	return -1
+}
+
+// splitCompound splits Velgrad-Marienhaven in two names; it leaves given
+// names (Paul-Émile), saints (Saint-Lazare) and prefixes (Franco-) whole.
+func splitCompound(w string, x *run) [][2]int {
+	i := strings.IndexAny(w, "-‐")
+	if i <= 0 {
+		return nil
+	}
+	a, b := w[:i], w[i+1:]
+	if strings.HasPrefix(w[i:], "‐") {
+		b = w[i+len("‐"):]
+	}
+	r, _ := utf8.DecodeRuneInString(b)
+	if !unicode.IsUpper(r) || utf8.RuneCountInString(a) < 3 || utf8.RuneCountInString(b) < 3 || strings.ContainsAny(b, "-") {
+		return nil
+	}
+	fa := fold(a)
+	switch fa {
+	case "saint", "sainte", "san", "santa", "sankt", "mont", "port", "fort", "bad", "new", "nord", "sud", "west", "east", "north", "south":
+		return nil
+	}
+	if x.g.Given(a) || nationalities[fa] {
+		return nil
+	}
+	if _, ok := x.g.Lookup(w); ok {
+		return nil
+	}
+	return [][2]int{{0, i}, {len(w) - len(b), len(w)}}
+}
+
+// filter drops what is not a name.
+func (x *run) filter() {
+	// Words known as names outside sentence starts, capitals runs and titles of works.
+	mid := map[string]bool{}
+	names := map[string]bool{} // whole names and surnames, for text in capitals
+	for _, m := range x.ms {
+		if !m.sent && !m.allCaps && !m.inTitle {
+			for _, w := range m.words {
+				mid[fold(w)] = true
+			}
+		}
+		if !m.allCaps && len(m.words) > 0 {
+			names[fold(m.words[len(m.words)-1])] = true
+			names[fold(strings.Join(m.words, " "))] = true
+		}
+	}
+	x.surnames = map[string]bool{}
+	for _, m := range x.ms {
+		if len(m.words) > 1 && (m.titled || hasInitial(m.words) || x.g.Given(m.words[0])) {
+			x.surnames[fold(m.words[len(m.words)-1])] = true
+		} else if m.titled {
+			x.surnames[fold(m.words[len(m.words)-1])] = true
+		}
+	}
+	for i := range x.ms {
+		m := &x.ms[i]
+		name := m.text(x.d.Text)
+		if e, ok := x.g.Lookup(name); ok {
+			m.gaz = &e
+			if m.allCaps && !mid[fold(name)] && len(m.words) == 1 && e.Type != "place" {
+				m.drop = true
+			}
+			continue
+		}
+		ws := m.words
+		content := 0 // words that are not adjectives, nationalities, roles or generic
+		for _, w := range ws {
+			f := fold(w)
+			if nationalities[f] || capAdjectives[f] || roleNouns[f] || genericOrgs[f] || stopwords[f] || romans[f] || connectors[f] || particles[f] || keptTitles[f] || personTitles[f] {
+				continue
+			}
+			if hasNationalitySuffix(w, x) {
+				continue
+			}
+			content++
+		}
+		if content == 0 {
+			m.drop = true
+			continue
+		}
+		if m.allCaps {
+			ok := names[fold(strings.Join(ws, " "))]
+			if !ok && !m.titled && !(len(ws) > 1 && x.g.Given(ws[0])) {
+				m.drop = true
+			}
+			continue
+		}
+		if len(ws) == 1 {
+			w := ws[0]
+			f := fold(w)
+			caps := strings.ToUpper(w) == w && utf8.RuneCountInString(w) >= 2
+			if m.sent && !mid[f] && !m.titled && !(caps && !x.lower[f]) && !x.renders(w, mid) && !(m.says && !x.lower[f]) {
+				m.drop = true
+				continue
+			}
+			if x.lower[f] && !mid[f] && !m.titled {
+				m.drop = true
+				continue
+			}
+			// A word newspapers mostly write in lower case or outside names (Winter, Cotton, Friends).
+			if l, ok := x.g.learnt[f]; ok && !m.titled && !orgHeads[f] && !placeHeads[f] && !publicationWords[f] && l[0] >= 2 && l.common() >= 3*l.entity()+2 && !x.surnames[f] {
+				m.drop = true
+				continue
+			}
+			if m.e < len(x.d.Text) && x.d.Text[m.e] == ':' && m.sent {
+				m.drop = true
+				continue
+			}
+			if after := strings.TrimLeft(x.d.Text[m.e:min(len(x.d.Text), m.e+3)], " "); after != "" && after[0] >= '0' && after[0] <= '9' && !m.titled {
+				m.drop = true // Article 9, Chapter 5
+				continue
+			}
+			if caps && x.nextToDigits(m) {
+				m.drop = true // a call number: FO 371, 65 AQ
+				continue
+			}
+			if utf8.RuneCountInString(w) < 2 {
+				m.drop = true
+				continue
+			}
+		}
+		typ, _ := headType(ws)
+		given := len(ws) > 1 && x.g.Given(ws[0])
+		if len(ws) > 1 && typ == "" && !m.titled && !hasInitial(ws) && !given {
+			common := false
+			for _, w := range ws {
+				if f := fold(w); x.lower[f] && !connectors[f] && !particles[f] {
+					common = true
+				}
+			}
+			if common {
+				m.drop = true
+				continue
+			}
+		}
+		if m.plural && len(ws) == 1 && m.gaz == nil {
+			m.drop = true
+			continue
+		}
+		if m.inTitle && (!m.titled || x.strictTitled(m, mid)) && !hasInitial(ws) && !given && typ == "" {
+			ok := false
+			for _, w := range ws {
+				if mid[fold(w)] && !stopwords[fold(w)] {
+					ok = true
+				}
+			}
+			if !ok {
+				m.drop = true
+			}
+		}
+	}
+}
+
+func (x *run) nextToDigits(m *mention) bool {
+	t := x.d.Text
+	after := strings.TrimLeft(t[m.e:min(len(t), m.e+4)], " ")
+	before := strings.TrimRight(t[max(0, m.s-4):m.s], " ")
+	isD := func(s string, last bool) bool {
+		if s == "" {
+			return false
+		}
+		var r rune
+		if last {
+			r, _ = utf8.DecodeLastRuneInString(s)
+		} else {
+			r, _ = utf8.DecodeRuneInString(s)
+		}
+		return unicode.IsDigit(r)
+	}
+	return isD(after, false) || isD(before, true)
+}
+
+// hasNationalitySuffix says whether a lone capitalised word reads as a
+// nationality adjective or demonym (Lesnian, Lesniens, Polonais).
+func hasNationalitySuffix(w string, x *run) bool {
+	f := fold(w)
+	if x.g.Given(w) {
+		return false
+	}
+	if _, ok := x.g.Lookup(w); ok {
+		return false
+	}
+	for _, s := range []string{"ian", "ians", "ean", "eans", "ese", "ish", "iens", "iennes", "ienne", "ois", "oise", "aise", "aises", "ais", "isch", "ische", "ischen", "ains", "aines"} {
+		if len(f) > len(s)+2 && strings.HasSuffix(f, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// strictTitled: in a heading, a title does not make a name of a word
+// nothing else names (Minister Denies Payment).
+func (x *run) strictTitled(m *mention, mid map[string]bool) bool {
+	for _, w := range m.words {
+		if !mid[fold(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// renders says whether w is a rendering in another script or scheme of a
+// Russian-looking name the document uses elsewhere (Сталин for Stalin).
+func (x *run) renders(w string, mid map[string]bool) bool {
+	if !translit.IsCyrillic(w) && !hasSuffix(fold(w), personSuffixes) {
+		return false
+	}
+	for k := range mid {
+		if len(k) > 3 && translit.Same(k, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,236 @@
+package numbers
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	kWord tokKind = iota + 1
+	kNum
+	kPunct
+)
+
+// tok is a word (hyphens and apostrophes inside it kept), a number in
+// digits (grouping and decimals read) or a mark.
+type tok struct {
+	s, e    int
+	k       tokKind
+	w       string // lower case
+	raw     string // as written
+	v       float64
+	nd      int    // digits before any separator
+	grouped bool   // 1,800; 1 800
+	dec     bool   // 3.5
+	ord     bool   // 1st, 4th, 2e
+	suf     string // letters glued after the digits (km, AQ)
+	sp      bool   // whitespace before
+	cap     bool
+}
+
+type scanner struct{ toks []tok }
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+
+func isSpaceSep(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' }
+
+// scan tokenises text[a:b]. en says English conventions (1,800.5) rather
+// than continental ones (1 800,5; 1.800). Markers are offsets where a
+// footnote marker starts: a number stops before them.
+func (sc *scanner) scan(text string, a, b int, en bool, markers map[int]bool) []tok {
+	sc.toks = sc.toks[:0]
+	sp := true
+	i := a
+	for i < b {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			sp = true
+			i += n
+			continue
+		case r >= '0' && r <= '9':
+			i = sc.number(text, i, b, sp, en, markers)
+		case isLetter(r):
+			i = sc.word(text, i, b, sp)
+		default:
+			w := text[i : i+n]
+			switch r {
+			case '–', '—', '‑', '−':
+				w = "-"
+			case '’', 'ʼ':
+				w = "'"
+			}
+			sc.toks = append(sc.toks, tok{s: i, e: i + n, k: kPunct, w: w, raw: text[i : i+n], sp: sp})
+			i += n
+		}
+		sp = false
+	}
+	return sc.toks
+}
+
+func digitsAt(text string, i, b int) int {
+	j := i
+	for j < b && (text[j] >= '0' && text[j] <= '9') {
+		j++
+	}
+	return j - i
+}
+
+func (sc *scanner) number(text string, i, b int, sp, en bool, markers map[int]bool) int {
+	s := i
+	var digits strings.Builder
+	j := i
+	// integer part, with OCR o for 0 (6o million)
+	for j < b {
+		c := text[j]
+		if c >= '0' && c <= '9' {
+			digits.WriteByte(c)
+			j++
+			continue
+		}
+		if (c == 'o' || c == 'O') && j > s && !markers[j] {
+			if k := j + 1; k >= b || !isLetterAt(text, k) {
+				digits.WriteByte('0')
+				j++
+				continue
+			}
+		}
+		break
+	}
+	t := tok{s: s, k: kNum, sp: sp, nd: digits.Len()}
+	intDigits := digits.Len()
+	// groups: 1,800 (en), 1 800, 1.800 (continental)
+	for j < b {
+		sep, sl := utf8.DecodeRuneInString(text[j:])
+		k := j + sl
+		if markers[k] {
+			break
+		}
+		grp := false
+		switch {
+		case sep == ',':
+			grp = true
+		case sep == '.':
+			grp = !en
+		case sep == ' ':
+			grp = !en && intDigits <= 3
+		case isSpaceSep(sep):
+			grp = true
+		}
+		if !grp {
+			break
+		}
+		if d := digitsAt(text, k, b); d == 3 && (k+3 >= b || !(text[k+3] >= '0' && text[k+3] <= '9')) {
+			digits.WriteString(text[k : k+3])
+			t.grouped = true
+			j = k + 3
+			continue
+		}
+		break
+	}
+	// decimals: 3.5 (en), 3,5 (continental)
+	if j+1 < b && (en && text[j] == '.' || !en && text[j] == ',') && !markers[j+1] {
+		d := digitsAt(text, j+1, b)
+		if en && d <= 2 && !t.grouped && j+1+d+1 < b && text[j+1+d] == ' ' && isUpperAt(text, j+1+d+1) {
+			d = 0 // 47.4 The: a footnote marker glued after the full stop
+		}
+		if d > 0 && !(d == 3 && !en) {
+			digits.WriteByte('.')
+			digits.WriteString(text[j+1 : j+1+d])
+			t.dec = true
+			j = j + 1 + d
+		}
+	}
+	t.v, _ = strconv.ParseFloat(digits.String(), 64)
+	// letters glued after: 1st, 2e, 300km, 65AQ
+	k := j
+	for k < b {
+		r, n := utf8.DecodeRuneInString(text[k:])
+		if !isLetter(r) {
+			break
+		}
+		k += n
+	}
+	if k > j {
+		suf := strings.ToLower(text[j:k])
+		switch suf {
+		case "st", "nd", "rd", "th", "er", "re", "e", "ème", "eme", "è":
+			t.ord = true
+		}
+		t.suf = suf
+		j = k
+	} else if j+1 < b && text[j] == '-' && !t.dec {
+		// Russian ordinals: 1-й, 2-го
+		m := j + 1
+		for m < b {
+			r, n := utf8.DecodeRuneInString(text[m:])
+			if !isLetter(r) {
+				break
+			}
+			m += n
+		}
+		switch text[j+1 : m] {
+		case "й", "го", "е", "я", "ой", "ого", "ый", "ая", "м":
+			t.ord = true
+			j = m
+		}
+	}
+	t.e = j
+	t.raw = text[s:j]
+	sc.toks = append(sc.toks, t)
+	return j
+}
+
+func isLetterAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isLetter(r)
+}
+
+// needsLower reports whether w has a capital, a non-ASCII letter or a
+// curly apostrophe (anything strings.ToLower might change).
+func needsLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *scanner) word(text string, i, b int, sp bool) int {
+	s := i
+	for i < b {
+		if c := text[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isLetter(r) || r == '³' || r == '²' {
+			i += n
+			continue
+		}
+		// inner hyphens and apostrophes: twenty-three, dix-huit, jusqu'à, o'clock
+		if (r == '-' || r == '\'' || r == '’') && i+n < b && isLetterAt(text, i+n) && i > s {
+			i += n
+			continue
+		}
+		break
+	}
+	raw := text[s:i]
+	low := raw
+	if needsLower(raw) {
+		low = strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	}
+	r0, _ := utf8.DecodeRuneInString(raw)
+	sc.toks = append(sc.toks, tok{s: s, e: i, k: kWord, w: low, raw: raw, sp: sp, cap: unicode.IsUpper(r0)})
+	return i
+}
+
+func isUpperAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,259 @@
+package quotes
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/extract"
+	"github.com/quellen/quellen/internal/testutil"
+)
+
+// litbankQuote is one gold quotation: its byte span in the .txt (marks
+// included, as the annotators drew it) and its speaker's name.
+type litbankQuote struct {
+	s, e    int
+	speaker string
+	cue     string
+}
+
+// litbankDoc reads one LitBank excerpt: the tokenised text, one sentence a
+// line, and its QUOTE/ATTRIB rows with token spans turned into byte spans.
+func litbankDoc(t *testing.T, txt, ann string) (string, []litbankQuote) {
+	t.Helper()
+	raw, err := os.ReadFile(txt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	// byte offset of every token of every line
+	var lines [][][2]int
+	off := 0
+	for _, ln := range strings.Split(text, "\n") {
+		var toks [][2]int
+		p := off
+		for _, tok := range strings.Split(ln, " ") {
+			toks = append(toks, [2]int{p, p + len(tok)})
+			p += len(tok) + 1
+		}
+		lines = append(lines, toks)
+		off += len(ln) + 1
+	}
+	f, err := os.Open(ann)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	byID := map[string]*litbankQuote{}
+	var ids []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	for sc.Scan() {
+		p := strings.Split(sc.Text(), "\t")
+		switch {
+		case len(p) >= 6 && p[0] == "QUOTE":
+			n := make([]int, 4)
+			for i := range n {
+				n[i], _ = strconv.Atoi(p[2+i])
+			}
+			if n[0] >= len(lines) || n[2] >= len(lines) || n[1] >= len(lines[n[0]]) || n[3] >= len(lines[n[2]]) {
+				t.Fatalf("%s: quote %s out of range", ann, p[1])
+			}
+			byID[p[1]] = &litbankQuote{s: lines[n[0]][n[1]][0], e: lines[n[2]][n[3]][1]}
+			ids = append(ids, p[1])
+		case len(p) >= 3 && p[0] == "ATTRIB":
+			if q := byID[p[1]]; q != nil {
+				q.speaker = litbankName(p[2])
+			}
+		}
+	}
+	var out []litbankQuote
+	for _, id := range ids {
+		out = append(out, *byID[id])
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
+	return text, out
+}
+
+var trailingID = regexp.MustCompile(`-\d+$`)
+
+// litbankName reads a speaker id as the README says: drop the trailing
+// -N, cut at the first ___, underscores to spaces.
+func litbankName(id string) string {
+	id = trailingID.ReplaceAllString(id, "")
+	if i := strings.Index(id, "___"); i >= 0 {
+		id = id[:i]
+	}
+	return strings.TrimSpace(strings.ReplaceAll(id, "_", " "))
+}
+
+var wordRe = regexp.MustCompile(`\w+`)
+
+// nameMatch compares names as eval/score.py does: the same last word, and
+// one's words a subset of the other's.
+func nameMatch(gold, found string) bool {
+	g := wordRe.FindAllString(strings.ToLower(gold), -1)
+	f := wordRe.FindAllString(strings.ToLower(found), -1)
+	if len(g) == 0 || len(f) == 0 {
+		return len(g) == 0 && len(f) == 0
+	}
+	if g[len(g)-1] != f[len(f)-1] {
+		return false
+	}
+	sub := func(a, b []string) bool {
+		m := map[string]bool{}
+		for _, w := range b {
+			m[w] = true
+		}
+		for _, w := range a {
+			if !m[w] {
+				return false
+			}
+		}
+		return true
+	}
+	return sub(f, g) || sub(g, f)
+}
+
+// litbankExtract runs the extractor on a LitBank text: each line (one
+// sentence) is a paragraph, as the files give no other structure; no other
+// layer runs, so speakers come from the quotes package's own name finder.
+// Parts of one multi-paragraph quotation are joined into one span.
+func litbankExtract(text string) []litbankQuote {
+	var paras []extract.Para
+	off := 0
+	for _, ln := range strings.Split(text, "\n") {
+		if strings.TrimSpace(ln) != "" {
+			paras = append(paras, extract.Para{Span: quellen.Span{Start: off, End: off + len(ln)}, Kind: "paragraph", Lang: "en"})
+		}
+		off += len(ln) + 1
+	}
+	d := &extract.Doc{Name: "litbank", Format: "text", Text: text, Paras: paras, Meta: quellen.Metadata{Language: "en"}}
+	var out []litbankQuote
+	groups := map[any]int{}
+	for _, f := range (Extractor{}).Extract(d) {
+		if f.Kind != quellen.KindQuote || f.Attrs["nested"] == true {
+			continue
+		}
+		q := litbankQuote{s: f.Clean.Start, e: f.Clean.End, speaker: f.Attrs.String("speaker"), cue: f.Attrs.String("cue")}
+		if g, ok := f.Attrs["group"]; ok && g != nil {
+			if i, ok := groups[g]; ok {
+				out[i].e = q.e
+				continue
+			}
+			groups[g] = len(out)
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// litbankScore is span precision, recall and F1, and speaker accuracy on
+// matched quotations.
+type litbankScore struct {
+	gold, found, exact, overlap, spkN, spkOK int
+}
+
+func (s litbankScore) f1(hit int) (p, r, f float64) {
+	if s.found > 0 {
+		p = float64(hit) / float64(s.found)
+	}
+	if s.gold > 0 {
+		r = float64(hit) / float64(s.gold)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
+
+// scoreLitbank matches found quotations to gold ones, one to one, in two
+// ways: exactly (the same bytes, marks included) and by overlap (they
+// share at least half of the longer span's bytes). Speaker accuracy is
+// counted on the overlap matches.
+func scoreLitbank(gold, found []litbankQuote, s *litbankScore) {
+	s.gold += len(gold)
+	s.found += len(found)
+	used := make([]bool, len(found))
+	j0 := 0
+	for _, g := range gold {
+		for j0 < len(found) && found[j0].e <= g.s {
+			j0++
+		}
+		best, bestOv := -1, 0
+		for j := j0; j < len(found) && found[j].s < g.e; j++ {
+			if used[j] {
+				continue
+			}
+			ov := min(g.e, found[j].e) - max(g.s, found[j].s)
+			if ov > bestOv {
+				best, bestOv = j, ov
+			}
+		}
+		if best < 0 || 2*bestOv < max(g.e-g.s, found[best].e-found[best].s) {
+			continue
+		}
+		used[best] = true
+		f := found[best]
+		s.overlap++
+		if f.s == g.s && f.e == g.e {
+			s.exact++
+		}
+		if g.speaker != "" {
+			s.spkN++
+			if nameMatch(g.speaker, f.speaker) {
+				s.spkOK++
+			}
+		}
+	}
+}
+
+// TestLitBank measures the extractor on the LitBank quotation layer (100
+// excerpts of English fiction): span F1, exact and by overlap, and speaker
+// accuracy, over all 100 excerpts (quotations found in the 14 excerpts
+// whose annotation is empty count as false positives). It asserts the
+// figures do not drop below what was reached.
+func TestLitBank(t *testing.T) {
+	dir := filepath.Join(testutil.Shared(t, "external"), "litbank-quotations", "tsv")
+	anns, _ := filepath.Glob(filepath.Join(dir, "*_brat.ann"))
+	if len(anns) == 0 {
+		t.Skipf("no LitBank files in %s", dir)
+	}
+	var all, annotated litbankScore
+	for _, ann := range anns {
+		text, gold := litbankDoc(t, strings.TrimSuffix(ann, ".ann")+".txt", ann)
+		found := litbankExtract(text)
+		scoreLitbank(gold, found, &all)
+		if len(gold) > 0 {
+			scoreLitbank(gold, found, &annotated)
+		}
+		if os.Getenv("LITBANK_VERBOSE") != "" {
+			var one litbankScore
+			scoreLitbank(gold, found, &one)
+			_, _, f := one.f1(one.overlap)
+			t.Logf("%-60s gold %3d found %3d overlap F1 %.3f speaker %d/%d", filepath.Base(ann), one.gold, one.found, f, one.spkOK, one.spkN)
+		}
+	}
+	report := func(name string, s litbankScore) (float64, float64, float64) {
+		pe, re, fe := s.f1(s.exact)
+		po, ro, fo := s.f1(s.overlap)
+		acc := float64(s.spkOK) / float64(max(1, s.spkN))
+		t.Logf("%s: gold %d found %d | exact P %.3f R %.3f F1 %.3f | overlap P %.3f R %.3f F1 %.3f | speaker %.3f (%d/%d)",
+			name, s.gold, s.found, pe, re, fe, po, ro, fo, acc, s.spkOK, s.spkN)
+		return fe, fo, acc
+	}
+	fe, fo, acc := report("all 100 excerpts", all)
+	report("86 annotated excerpts", annotated)
+	// floors: what the extractor reached, less a little
+	const minExact, minOverlap, minSpeaker = 0.90, 0.91, 0.19
+	if fe < minExact || fo < minOverlap || acc < minSpeaker {
+		t.Errorf("LitBank fell below its floors: exact F1 %.3f (min %.3f), overlap F1 %.3f (min %.3f), speaker %.3f (min %.3f)",
+			fe, minExact, fo, minOverlap, acc, minSpeaker)
+	}
+}

@@ -1,0 +1,432 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/extract"
+)
+
+// Mention types.
+const (
+	mPerson  = 'p'
+	mOrg     = 'o'
+	mRole    = 'r' // "the Chairman"
+	mPronoun = 'n'
+	mOther   = 'x' // a capitalised name of unknown type (a place, a surname)
+)
+
+// mention is a name, role or pronoun in the text that may be a speaker.
+type mention struct {
+	s, e   int
+	raw    string // as written, without a title
+	canon  string // the canonical name, "" until resolved
+	typ    byte
+	gender byte // m, f, p, i, 0
+	pp     bool // the object of a preposition
+}
+
+// token is a word of the text.
+type token struct {
+	s, e int
+	w    string
+}
+
+// tokens splits text[lo:hi] into words: letters and digits with inner
+// apostrophes and hyphens, a title's or an initial's period kept.
+func tokens(text string, lo, hi int, out []token) []token {
+	i := lo
+	for i < hi {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		s := i
+		i += n
+		for i < hi {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+				i += n
+				continue
+			}
+			if (r == '\'' || r == '’' || r == '-') && i+n < hi {
+				r2, _ := utf8.DecodeRuneInString(text[i+n:])
+				if unicode.IsLetter(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		e := i
+		if e < hi && text[e] == '.' {
+			w := text[s:e]
+			if titles[strings.ToLower(w)+"."] || titles[w+"."] || isInitial(w) {
+				e++
+				i = e
+			}
+		}
+		out = append(out, token{s, e, text[s:e]})
+	}
+	return out
+}
+
+// isInitial reports whether w is one capital letter, or capitals joined by
+// hyphens (P.-E. is read as "P" "-E").
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
+}
+
+func isCap(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func lower(w string) string { return strings.ToLower(w) }
+
+// gap returns the text between two tokens.
+func gapText(text string, a, b token) string { return text[a.e:b.s] }
+
+// sentenceInitial reports whether the token at s begins a sentence.
+func sentenceInitial(text string, s, lo int) bool {
+	for k := s - 1; k >= lo && k >= s-12; k-- {
+		c := text[k]
+		switch {
+		case c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '[':
+			continue
+		case c == '\n':
+			// a line break: a new paragraph or a wrapped line; look on.
+			continue
+		case c == '.' || c == '!' || c == '?' || c == ':' || c == ';':
+			return true
+		case c >= 0x80:
+			// “ « ‘ — and friends
+			r, _ := utf8.DecodeLastRuneInString(text[:k+1])
+			if strings.ContainsRune("“”«»‘’„—–…", r) {
+				continue
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// findMentions collects the names, roles and pronouns of the document:
+// the entities layer's persons and organisations where it ran, else names
+// found by capitalisation; roles and pronouns always.
+func findMentions(d *extract.Doc) []mention {
+	text := d.Text
+	var ms []mention
+	ents := d.Of(quellen.KindEntity)
+	var toks []token
+	for _, p := range paraRanges(d) {
+		toks = tokens(text, p[0], p[1], toks)
+	}
+	// capitalised words seen inside sentences: a sentence's first word is
+	// a name only if it also appears there.
+	mid := map[string]bool{}
+	for i, t := range toks {
+		if i > 0 && isCap(t.w) && !sentenceInitial(text, t.s, 0) {
+			mid[strings.TrimSuffix(strings.TrimSuffix(t.w, "'s"), "’s")] = true
+		}
+	}
+	if len(ents) > 0 {
+		for _, f := range ents {
+			typ := f.Attrs.String("type")
+			var k byte
+			switch typ {
+			case "person":
+				k = mPerson
+			case "org":
+				k = mOrg
+			default:
+				continue
+			}
+			raw := f.Attrs.String("raw")
+			if raw == "" {
+				raw = f.Text
+			}
+			ms = append(ms, mention{s: f.Clean.Start, e: f.Clean.End, raw: raw, canon: f.Attrs.String("canonical"), typ: k})
+		}
+	} else {
+		ms = capNames(text, toks, mid)
+	}
+	ms = append(ms, rolesAndPronouns(text, toks)...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
+	// drop roles and pronouns inside a name span
+	out := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.s < end && (m.typ == mRole || m.typ == mPronoun) {
+			continue
+		}
+		out = append(out, m)
+		end = max(end, m.e)
+	}
+	ms = out
+	markPrepositions(text, ms)
+	return ms
+}
+
+// capNames finds names by capitalisation: runs of capitalised words (with
+// particles and initials), a title before one making it a person.
+func capNames(text string, toks []token, mid map[string]bool) []mention {
+	var ms []mention
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !isCap(t.w) {
+			continue
+		}
+		title := ""
+		j := i
+		if titles[t.w] || titles[lower(t.w)] {
+			if j+1 < len(toks) && isCap(toks[j+1].w) && joinable(text, t, toks[j+1]) {
+				title = t.w
+				j++
+			} else {
+				continue
+			}
+		}
+		k := j
+		for k+1 < len(toks) {
+			nx := toks[k+1]
+			if !joinable(text, toks[k], nx) {
+				break
+			}
+			if isPossessive(toks[k].w) {
+				break
+			}
+			if allCaps(nx.w) != allCaps(toks[k].w) && !isInitial(nx.w) && !isInitial(toks[k].w) {
+				break // a heading in capitals runs into the text
+			}
+			if isCap(nx.w) && !titles[nx.w] && !titles[lower(nx.w)] {
+				k++
+				continue
+			}
+			if (nameParticles[lower(nx.w)] || connectors[lower(nx.w)]) && k+2 < len(toks) && joinable(text, nx, toks[k+2]) {
+				// "of the State Diet": up to two connectors before a capital
+				if isCap(toks[k+2].w) {
+					k += 2
+					continue
+				}
+				if connectors[lower(toks[k+2].w)] && k+3 < len(toks) && isCap(toks[k+3].w) && joinable(text, toks[k+2], toks[k+3]) {
+					k += 3
+					continue
+				}
+			}
+			break
+		}
+		if k > j && toks[k].w == "I" {
+			k-- // "… Maiden I On an evening": the pronoun, not a name
+		}
+		// connectors belong to names of bodies only: cut a person's name at
+		// the first one.
+		hasOrg := false
+		for x := j; x <= k; x++ {
+			if orgHeads[lower(toks[x].w)] {
+				hasOrg = true
+			}
+		}
+		if !hasOrg {
+			for x := j + 1; x <= k; x++ {
+				if connectors[lower(toks[x].w)] {
+					k = x - 1
+					break
+				}
+			}
+		}
+		first := toks[j]
+		verbNext := k+1 < len(toks) && !isCap(toks[k+1].w) && isSpeechVerb(toks[k+1].w) && joinable(text, toks[k], toks[k+1])
+		if title == "" && sentenceInitial(text, first.s, 0) {
+			if stopCaps[lower(first.w)] || (k == j && !verbNext && !mid[strings.TrimSuffix(strings.TrimSuffix(first.w, "'s"), "’s")]) {
+				if k == j {
+					i = k
+					continue
+				}
+				j++
+				first = toks[j]
+			}
+		}
+		if title == "" && k == j && (stopCaps[lower(first.w)] || isAllCapsLong(first.w) && !verbNext) {
+			i = k
+			continue
+		}
+		if k > j && allCaps(toks[j].w) && allCaps(toks[k].w) && !isInitial(toks[j].w) {
+			i = k
+			continue // a heading, not a name
+		}
+		if placeHeads[lower(toks[k].w)] && title == "" {
+			i = k
+			continue // Fourth Avenue, Stagfoot Lane
+		}
+		if title == "" && roleNouns[lower(toks[k].w)] && !hasOrg {
+			i = k
+			continue // "the Prime Minister": a role, found below
+		}
+		end := toks[k].e
+		if isPossessive(toks[k].w) {
+			end -= len("'s")
+			if strings.HasSuffix(toks[k].w, "’s") {
+				end = toks[k].e - len("’s")
+			}
+		}
+		raw := text[first.s:end]
+		ms0 := first.s
+		if title != "" {
+			ms0 = toks[i].s
+		}
+		m := mention{s: ms0, e: end, raw: raw, typ: mOther}
+		if title != "" {
+			m.typ = mPerson
+			if maleTitles[title] || maleTitles[lower(title)] {
+				m.gender = 'm'
+			} else if femaleTitles[title] || femaleTitles[lower(title)] {
+				m.gender = 'f'
+			}
+		}
+		for x := j; x <= k; x++ {
+			if orgHeads[strings.TrimSuffix(strings.TrimSuffix(lower(toks[x].w), "'s"), "’s")] {
+				m.typ = mOrg
+			}
+		}
+		if m.typ == mOther && k > j {
+			m.typ = mPerson
+		}
+		// "the Mensheviks": a capitalised plural after "the" is a body.
+		if m.typ == mOther && k == j && strings.HasSuffix(first.w, "s") && i > 0 && lower(toks[i-1].w) == "the" {
+			m.typ = mOrg
+		}
+		ms = append(ms, m)
+		i = k
+	}
+	return ms
+}
+
+func isAllCapsLong(w string) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinable reports whether two tokens are separated by one space (or a
+// line break), so that they may belong to one name.
+func joinable(text string, a, b token) bool {
+	g := text[a.e:b.s]
+	return g == " " || g == "\n" || g == "\u00a0" || g == "-" || g == " \n" || g == "\n\n"
+}
+
+// rolesAndPronouns finds "the Chairman", "le ministre", and subject
+// pronouns.
+func rolesAndPronouns(text string, toks []token) []mention {
+	var ms []mention
+	for i, t := range toks {
+		lw := lower(t.w)
+		if g, ok := pronouns[lw]; ok {
+			if lw == "sie" || lw == "i" && t.w != "I" {
+				if lw == "i" {
+					continue
+				}
+			}
+			ms = append(ms, mention{s: t.s, e: t.e, raw: t.w, typ: mPronoun, gender: g})
+			continue
+		}
+		if strings.HasPrefix(lw, "j'") || strings.HasPrefix(lw, "j’") {
+			ms = append(ms, mention{s: t.s, e: t.s + 1, raw: "je", typ: mPronoun, gender: 'i'})
+			continue
+		}
+		if !roleNouns[lw] {
+			continue
+		}
+		// the article, with at most two words (adjectives) between.
+		for back := 1; back <= 3 && i-back >= 0; back++ {
+			a := lower(toks[i-back].w)
+			if a == "the" || a == "le" || a == "la" || strings.HasPrefix(a, "l'") || strings.HasPrefix(a, "l’") || a == "der" || a == "die" {
+				phrase := lower(text[toks[i-back+1].s:t.e])
+				if back == 1 && (strings.HasPrefix(a, "l'") || strings.HasPrefix(a, "l’")) {
+					phrase = lw
+				}
+				ms = append(ms, mention{s: toks[i-back].s, e: t.e, raw: text[toks[i-back].s:t.e], typ: mRole, canon: "", gender: 0, pp: false})
+				ms[len(ms)-1].raw = phrase
+				break
+			}
+			if roleNouns[a] || isCap(toks[i-back].w) && back > 1 {
+				break
+			}
+		}
+	}
+	return ms
+}
+
+// markPrepositions sets pp on mentions that follow a preposition.
+func markPrepositions(text string, ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		k := m.s
+		// the word before
+		j := k
+		for j > 0 && (text[j-1] == ' ' || text[j-1] == '\n') {
+			j--
+		}
+		e := j
+		for j > 0 {
+			r, n := utf8.DecodeLastRuneInString(text[:j])
+			if !unicode.IsLetter(r) && r != '\'' && r != '’' {
+				break
+			}
+			j -= n
+		}
+		w := lower(text[j:e])
+		if articles[w] && j > 0 {
+			// in the Dubrava cutting: look past the article
+			k2 := j
+			for k2 > 0 && (text[k2-1] == ' ' || text[k2-1] == '\n') {
+				k2--
+			}
+			e2 := k2
+			for k2 > 0 {
+				r, n := utf8.DecodeLastRuneInString(text[:k2])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				k2 -= n
+			}
+			if prepositions[lower(text[k2:e2])] {
+				m.pp = true
+			}
+		}
+		if prepositions[w] || strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "l'") {
+			m.pp = true
+		}
+	}
+}
+
+func isPossessive(w string) bool {
+	return len(w) > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s"))
+}
+
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n > 1
+}

@@ -1,0 +1,744 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Cue kinds: how a speaker was found.
+const (
+	cueNone    = 0
+	cuePost    = 'p' // “…,” said X
+	cueVerb    = 'v' // X writes that “…”
+	cueOwner   = 'o' // X's answer: “…”
+	cueColon   = 'c' // X, in a sentence ending with a colon
+	cueSubject = 's' // the Ministry “notes …”
+	cuePrep    = 'a' // according to X
+	cueRead    = 'r' // reads the clause: (a document, maybe nobody's)
+	cueDoc     = 'd' // the letter reads: (a document speaking)
+)
+
+// ctxBefore returns the attributing context before c: its sentence up to
+// the opening mark, or, for a quotation opening its paragraph after a
+// paragraph ending with a colon, that paragraph's last sentence.
+func (q *qdoc) ctxBefore(c *cand) (int, int) {
+	if c.para < 0 {
+		return c.s, c.s
+	}
+	lo := q.paras[c.para][0]
+	ss := sentStart(q.text, c.s, lo)
+	if strings.TrimSpace(q.text[ss:c.s]) == "" && c.para > 0 && q.endsWithColon(c.para-1) {
+		p := q.paras[c.para-1]
+		e := p[1]
+		return sentStart(q.text, max(p[0], e-1), p[0]), e
+	}
+	return ss, c.s
+}
+
+// ctxAfter returns the context after c, to the end of its sentence or the
+// next quotation.
+func (q *qdoc) ctxAfter(c *cand, next int) (int, int) {
+	if c.para < 0 || c.e >= len(q.text) {
+		return c.e, c.e
+	}
+	hi := max(q.paras[c.para][1], c.e)
+	if c.e > q.paras[c.para][1] {
+		if p := q.paraOf(c.e - 1); p >= 0 {
+			hi = q.paras[p][1]
+		}
+	}
+	// a quotation ending its sentence, followed by a capital, ends the
+	// sentence there.
+	inner := strings.TrimRightFunc(c.text, func(r rune) bool { return r == '”' || r == '’' || r == '"' || r == '\'' || r == ' ' })
+	j := c.e
+	for j < hi && q.text[j] == ' ' {
+		j++
+	}
+	if strings.HasSuffix(inner, ".") && j < hi {
+		r := rune(q.text[j])
+		if r < 0x80 && unicode.IsUpper(r) {
+			return c.e, c.e
+		}
+	}
+	e := sentEnd(q.text, c.e, hi)
+	if next > c.e && next < e {
+		e = next
+	}
+	if strings.TrimSpace(q.text[c.e:e]) == "" {
+		// the cue may open the next paragraph: a sentence split after
+		// "?" or a line broken ("…?" / "said Durbeyfield.")
+		if p := q.paraOf(c.e - 1); p >= 0 && p+1 < len(q.paras) {
+			n := q.paras[p+1]
+			r, _ := utf8.DecodeRuneInString(q.text[n[0]:n[1]])
+			if unicode.IsLower(r) && (next < 0 || next > n[0]) {
+				e = sentEnd(q.text, n[0], n[1])
+				if next > n[0] && next < e {
+					e = next
+				}
+				return n[0], e
+			}
+		}
+	}
+	return c.e, e
+}
+
+// mentionsIn returns the mentions inside [s, e).
+func (q *qdoc) mentionsIn(s, e int) []mention {
+	i := sort.Search(len(q.ments), func(i int) bool { return q.ments[i].s >= s })
+	j := i
+	for j < len(q.ments) && q.ments[j].e <= e {
+		j++
+	}
+	return q.ments[i:j]
+}
+
+func (q *qdoc) mentionIndex(m mention) int {
+	i := sort.Search(len(q.ments), func(i int) bool { return q.ments[i].s >= m.s })
+	return i
+}
+
+// attribute finds c's cue and speaker.
+func (q *qdoc) attribute(c *cand) {
+	if c.who != "" {
+		c.speaker = speakerName(q.al.canon(mention{raw: c.who, typ: mPerson}))
+		c.byCue = true
+		return
+	}
+	if c.depth > 0 {
+		return
+	}
+	next := q.nextTop(c)
+	// After: “…,” said X / “…,” X said / dit-il.
+	as, ae := q.ctxAfter(c, next)
+	if ae > as {
+		if m, cue, ok := q.postCue(as, ae); ok {
+			c.speaker = q.nameOf(m)
+			c.cue = cue
+			c.byCue = c.speaker != ""
+			c.cueKind = cuePost
+			return
+		}
+	}
+	bs, be := q.ctxBefore(c)
+	if be > bs {
+		q.preCue(c, bs, be)
+	}
+	if c.speaker == "" {
+		q.selfNamed(c)
+	}
+}
+
+// selfNamed finds a speaker who names himself: "I am Parson Tringham",
+// "my name is X", "je suis X".
+func (q *qdoc) selfNamed(c *cand) {
+	low := lower(q.text[c.is:c.ie])
+	for _, p := range []string{"i am ", "i'm ", "i ’m ", "i 'm ", "i be plain ", "i be ", "my name is ", "my name 's ", "je suis ", "je m'appelle ", "ich bin ", "я "} {
+		k := strings.Index(low, p)
+		if k < 0 {
+			continue
+		}
+		at := c.is + k + len(p)
+		for _, m := range q.allMentions(at, min(c.ie, at+40)) {
+			if m.typ == mPerson || m.typ == mOther && q.known(m) {
+				if m.s-at < 6 {
+					c.speaker = speakerName(q.al.canon(m))
+					return
+				}
+			}
+			break
+		}
+	}
+}
+
+// postCue looks for a speech verb with a speaker beside it at the start of
+// the text after a quotation.
+func (q *qdoc) postCue(s, e int) (mention, string, bool) {
+	lead := strings.TrimLeft(q.text[s:e], " ,—–-\n")
+	if lead == "" {
+		return mention{}, "", false
+	}
+	ts := tokens(q.text, s, e, nil)
+	if len(ts) == 0 || strings.ContainsAny(q.text[s:ts[0].s], ".!?;:") {
+		return mention{}, "", false
+	}
+	if len(ts) > 7 {
+		ts = ts[:7]
+	}
+	for v, t := range ts {
+		if v > 4 {
+			break
+		}
+		// a sentence boundary ends the search
+		if v > 0 && strings.ContainsAny(q.text[ts[v-1].e:t.s], ".!?;:") {
+			break
+		}
+		w := t.w
+		if k := strings.IndexAny(w, "-"); k > 0 {
+			// dit-il, répondit-elle
+			verb, pro := w[:k], lower(strings.TrimPrefix(w[k+1:], "t-"))
+			if isSpeechVerb(verb) {
+				if g, ok := pronouns[pro]; ok {
+					return mention{s: t.s + k + 1, e: t.e, raw: pro, typ: mPronoun, gender: g}, strings.TrimSpace(q.text[s:t.e]), true
+				}
+			}
+			continue
+		}
+		if !isSpeechVerb(w) || v > 0 && isCap(w) {
+			continue
+		}
+		// X said
+		ms := q.mentionsIn(s, t.s)
+		if len(ms) > 0 {
+			m := ms[len(ms)-1]
+			if !m.pp && !q.junk(m) {
+				return m, strings.Trim(q.text[s:t.e], " ,—–-\n"), true
+			}
+		}
+		// said X
+		lim := e
+		if v+4 < len(ts) {
+			lim = ts[v+4].e
+		}
+		for _, m := range q.mentionsIn(t.e, lim) {
+			if m.pp || q.junk(m) {
+				break
+			}
+			return m, strings.Trim(q.text[s:m.e], " ,—–-\n"), true
+		}
+		// said the parson: a common noun naming someone named elsewhere
+		if m, ok := q.nominal(ts, v); ok {
+			return m, strings.Trim(q.text[s:m.e], " ,—–-\n"), true
+		}
+		return mention{}, "", false
+	}
+	return mention{}, "", false
+}
+
+// preCue looks in the sentence before a quotation for its cue.
+func (q *qdoc) preCue(c *cand, s, e int) {
+	ts := tokens(q.text, s, e, nil)
+	if len(ts) == 0 {
+		return
+	}
+	lowerText := lower(q.text[s:e])
+	colon := strings.HasSuffix(strings.TrimRightFunc(q.text[s:e], func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsDigit(r) || strings.ContainsRune("“\"«„‘`'[]()¹²³⁴⁵⁶⁷⁸⁹⁰", r)
+	}), ":")
+	set := func(m mention, from int, kind byte) {
+		c.speaker = q.nameOf(m)
+		c.cueKind = kind
+		c.byCue = c.speaker != ""
+		c.cue = strings.Trim(clean(q.text[from:e]), " ,—–")
+	}
+	// according to X, selon X
+	for _, p := range attributionPreps {
+		if k := strings.LastIndex(lowerText, p); k >= 0 {
+			at := s + k + len(p)
+			for _, m := range q.mentionsIn(at, e) {
+				set(m, s+k, cuePrep)
+				return
+			}
+		}
+	}
+	// as X put it
+	// X's answer, his words, the resolution of X: unless a speech verb
+	// stands nearer the quotation
+	om, ofrom, oat, hasOwner := q.owner(ts, s, e)
+	// the last speech verb
+	v := -1
+	for i := len(ts) - 1; i >= 0; i-- {
+		w := ts[i].w
+		if k := strings.IndexByte(w, '-'); k > 0 && isSpeechVerb(w[:k]) {
+			// me dit-il
+			if g, ok := pronouns[lower(strings.TrimPrefix(w[k+1:], "t-"))]; ok {
+				set(mention{s: ts[i].s + k + 1, e: ts[i].e, raw: w[k+1:], typ: mPronoun, gender: g}, ts[max(0, i-1)].s, cuePost)
+				c.cue = strings.Trim(clean(q.text[ts[max(0, i-1)].s:ts[i].e]), " ,")
+				if lower(ts[max(0, i-1)].w) != "me" {
+					c.cue = w
+				}
+				return
+			}
+		}
+		if isSpeechVerb(w) && (i == 0 || !isCap(w)) {
+			v = i
+			break
+		}
+	}
+	if hasOwner && (v < 0 || oat > ts[v].s) {
+		set(om, ofrom, cueOwner)
+		return
+	}
+	if v >= 0 {
+		w := lower(ts[v].w)
+		if (w == "read" || w == "reads" || w == "lit" || w == "lisait" || w == "lut") && !strings.HasPrefix(lower(q.text[ts[v].e:e]), " into the record") {
+			// a document read out: its author, if the text names one
+			c.cueKind = cueRead
+			c.cue = strings.Trim(clean(q.text[s:e]), " ,—–")
+			if v > 0 && documentNouns[lower(ts[v-1].w)] {
+				// "The key sentence reads:": the document speaks
+				c.cueKind = cueDoc
+			}
+			return
+		}
+		// the subject: the nearest mention before the verb
+		before := q.mentionsIn(s, ts[v].s)
+		for i := len(before) - 1; i >= 0; i-- {
+			m := before[i]
+			if m.pp {
+				continue
+			}
+			if weakVerbs[w] && ts[v].s-m.e > 40 {
+				break
+			}
+			set(m, m.s, cueVerb)
+			return
+		}
+		// inverted: wrote Trotsky, said the Chairman
+		after := q.mentionsIn(ts[v].e, e)
+		if len(after) > 0 && !after[0].pp && after[0].s-ts[v].e < 24 {
+			set(after[0], ts[v].s, cueVerb)
+			return
+		}
+		if !weakVerbs[w] || callVerb(w) && len(ts)-v > 2 && !(len(ts)-v == 2 && articles[lower(ts[v+1].w)]) {
+			// "had called the concession a “…”": someone called it so
+			c.cueKind = cueVerb
+			c.cue = strings.Trim(clean(q.text[ts[v].s:e]), " ,—–")
+		}
+	}
+	if colon && !titleCase(q.text[s:e]) {
+		for _, m := range q.mentionsIn(s, e) {
+			if m.pp {
+				continue
+			}
+			if m.typ == mPronoun && m.gender == 'p' || m.gender == 'i' && q.d.Meta.Author == "" {
+				// "We print it in translation:": the words are those of a
+				// document named just before
+				if o, from, ok := q.prevOwner(s); ok {
+					set(o, from, cueColon)
+					c.cue = strings.Trim(clean(q.text[s:e]), " ,—–")
+					return
+				}
+				continue
+			}
+			set(m, s, cueColon)
+			return
+		}
+		c.cueKind = cueColon
+		c.cue = strings.Trim(clean(q.text[s:e]), " ,—–")
+		return
+	}
+	// the Ministry “notes …”: a name right before the quotation
+	ms := q.mentionsIn(s, e)
+	if len(ms) > 0 {
+		m := ms[len(ms)-1]
+		if strings.TrimSpace(q.text[m.e:e]) == "" && !m.pp && (m.typ != mPronoun) {
+			set(m, m.s, cueSubject)
+		}
+	}
+}
+
+// prevOwner looks for an owner of words in the sentence before s.
+func (q *qdoc) prevOwner(s int) (mention, int, bool) {
+	p := q.paraOf(s)
+	if p < 0 {
+		return mention{}, 0, false
+	}
+	lo := q.paras[p][0]
+	if s <= lo && p > 0 {
+		lo = q.paras[p-1][0]
+		s = q.paras[p-1][1]
+	}
+	k := s
+	for k > lo && (q.text[k-1] == ' ' || q.text[k-1] == '\n') {
+		k--
+	}
+	if k > lo {
+		k--
+	}
+	ps := sentStart(q.text, k, lo)
+	m, from, _, ok := q.owner(tokens(q.text, ps, s, nil), ps, s)
+	return m, from, ok
+}
+
+// owner finds a possessor of words: "X's answer", "his own words", "the
+// resolution of X".
+func (q *qdoc) owner(ts []token, s, e int) (mention, int, int, bool) {
+	for i := len(ts) - 1; i >= 0; i-- {
+		w := lower(ts[i].w)
+		base := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if documentNouns[w] && i > 0 {
+			// the possessor: the word before, past "own" or one adjective
+			pi := i - 1
+			for k := i - 1; k >= max(0, i-2); k-- {
+				w := lower(ts[k].w)
+				if _, ok := possessives[w]; ok || isPossessive(w) {
+					pi = k
+					break
+				}
+			}
+			pt := ts[pi]
+			pw := lower(pt.w)
+			if g, ok := possessives[pw]; ok && g != 'p' {
+				return mention{s: pt.s, e: pt.e, raw: pw, typ: mPronoun, gender: g}, pt.s, ts[i].s, true
+			}
+			if isPossessive(pw) {
+				for _, m := range q.mentionsIn(max(s, pt.s-80), pt.e) {
+					if m.e >= pt.s && m.e <= pt.e {
+						return m, m.s, ts[i].s, true
+					}
+				}
+			}
+			// the resolution of X
+			if i+2 < len(ts) && lower(ts[i+1].w) == "of" {
+				for _, m := range q.mentionsIn(ts[i+1].e, min(e, ts[i+1].e+80)) {
+					if (m.typ == mOrg || m.typ == mPerson) && !startsPossessive(q.text[m.e:]) {
+						return m, ts[i].s, ts[i].s, true
+					}
+					break
+				}
+			}
+		}
+		_ = base
+	}
+	return mention{}, 0, 0, false
+}
+
+// nameOf returns the canonical name a mention stands for.
+func (q *qdoc) nameOf(m mention) string {
+	switch m.typ {
+	case mOrg:
+		return q.orgName(m)
+	case mRole:
+		if n, ok := q.al.roles[m.raw]; ok && n != "" {
+			return speakerName(n)
+		}
+		return q.lastNamed(m.s)
+	case mPronoun:
+		return q.resolve(m, 0)
+	}
+	return speakerName(q.al.canon(m))
+}
+
+// orgName gives a body's fullest name in the document.
+func (q *qdoc) orgName(m mention) string {
+	n := m.canon
+	if n == "" {
+		n = m.raw
+	}
+	n = strings.TrimPrefix(strings.TrimPrefix(n, "the "), "The ")
+	if !strings.Contains(n, " ") {
+		if f, ok := q.orgs[lower(n)]; ok {
+			return f
+		}
+	}
+	return n
+}
+
+// orgTable maps a body's one-word short form to the shortest longer name
+// holding it ("Diet" → "State Diet").
+func orgTable(ms []mention) map[string]string {
+	t := map[string]string{}
+	for _, m := range ms {
+		if m.typ != mOrg {
+			continue
+		}
+		n := m.canon
+		if n == "" {
+			n = m.raw
+		}
+		ws := strings.Fields(n)
+		if len(ws) < 2 {
+			continue
+		}
+		for _, w := range ws {
+			if !isCap(w) {
+				continue
+			}
+			k := lower(w)
+			if o, ok := t[k]; !ok || len(n) < len(o) {
+				t[k] = n
+			}
+		}
+	}
+	return t
+}
+
+// known reports whether a mention may stand for a person as an antecedent.
+func (q *qdoc) known(m mention) bool {
+	switch m.typ {
+	case mPerson:
+		return true
+	case mOther:
+		ws := nameWords(m.raw)
+		if len(ws) == 0 || q.junk(m) {
+			return false
+		}
+		if _, ok := q.al.full[lower(ws[len(ws)-1])]; ok {
+			return true
+		}
+		if len(ws) == 1 && q.al.byFirst(ws[0]) != "" {
+			return true
+		}
+		// a bare name that stands as a subject again and again (Holmes,
+		// Alice): a person, not a place
+		return q.subjects()[m.raw] >= 2
+	}
+	return false
+}
+
+// subjects counts, for each one-word name, its mentions outside
+// prepositional phrases.
+func (q *qdoc) subjects() map[string]int {
+	if q.subj == nil {
+		q.subj = map[string]int{}
+		for _, m := range q.all {
+			if m.typ == mOther && !m.pp && !strings.Contains(m.raw, " ") {
+				q.subj[m.raw]++
+			}
+		}
+	}
+	return q.subj
+}
+
+// lastNamed returns the last person named before off.
+func (q *qdoc) lastNamed(off int) string {
+	i := sort.Search(len(q.ments), func(i int) bool { return q.ments[i].s >= off })
+	for j := i - 1; j >= 0 && off-q.ments[j].s < 6000; j-- {
+		if q.known(q.ments[j]) {
+			return speakerName(q.al.canon(q.ments[j]))
+		}
+	}
+	return ""
+}
+
+// resolve finds a pronoun's antecedent: the subject (first fitting
+// mention) of its own sentence before it, else of the nearest sentence
+// before that names one; a pronoun found there stands for its own
+// antecedent. "They" takes the last body named.
+func (q *qdoc) resolve(m mention, depth int) string {
+	if m.gender == 'i' {
+		if a := q.d.Meta.Author; a != "" {
+			return speakerName(q.al.canon(mention{raw: a, typ: mPerson}))
+		}
+		return ""
+	}
+	if r, ok := q.res[m.s]; ok {
+		return r
+	}
+	if depth > 8 {
+		return ""
+	}
+	q.res[m.s] = ""
+	out := ""
+	cur := m.s
+	for step := 0; step < 40 && cur > 0 && m.s-cur < 6000; step++ {
+		p := q.paraOf(cur)
+		if p < 0 {
+			p = q.paraOf(cur - 1)
+		}
+		lo := 0
+		if p >= 0 {
+			lo = q.paras[p][0]
+		} else {
+			// between paragraphs: go to the end of the one before
+			i := q.paraOf(cur)
+			_ = i
+			k := cur - 1
+			for k > 0 && q.paraOf(k) < 0 && cur-k < 64 {
+				k--
+			}
+			if q.paraOf(k) < 0 {
+				break
+			}
+			cur = k + 1
+			continue
+		}
+		ss := sentStart(q.text, cur, lo)
+		for _, o := range q.mentionsIn(ss, cur) {
+			if o.s >= m.s || o.pp {
+				continue
+			}
+			if r, ok := q.fits(m, o, depth); ok {
+				out = r
+				break
+			}
+		}
+		if out != "" {
+			break
+		}
+		if ss <= lo {
+			if p == 0 {
+				break
+			}
+			cur = q.paras[p-1][1]
+		} else {
+			cur = ss - 1
+		}
+	}
+	q.res[m.s] = out
+	return out
+}
+
+// fits reports whether o may be m's antecedent, and the name it gives.
+func (q *qdoc) fits(m, o mention, depth int) (string, bool) {
+	if m.gender == 'p' {
+		if o.typ == mOrg {
+			return q.orgName(o), true
+		}
+		return "", false
+	}
+	g := o.gender
+	if g == 0 && (o.typ == mPerson || o.typ == mOther) {
+		g = q.genderOf(o)
+	}
+	if g != 0 && g != m.gender && o.typ != mRole {
+		return "", false
+	}
+	switch o.typ {
+	case mPronoun:
+		if o.gender == m.gender {
+			r := q.resolve(o, depth+1)
+			return r, r != ""
+		}
+	case mRole:
+		r := q.nameOf(o)
+		return r, r != ""
+	case mPerson, mOther:
+		if q.known(o) {
+			return speakerName(q.al.canon(o)), true
+		}
+	}
+	return "", false
+}
+
+// subjectLike reports whether a role mention begins its sentence.
+func (q *qdoc) subjectLike(m mention) bool {
+	p := q.paraOf(m.s)
+	lo := 0
+	if p >= 0 {
+		lo = q.paras[p][0]
+	}
+	return strings.TrimSpace(q.text[sentStart(q.text, m.s, lo):m.s]) == ""
+}
+
+// genderOf gives a person the gender of the pronouns that follow its
+// mentions.
+func (q *qdoc) genderOf(m mention) byte {
+	if q.gender == nil {
+		q.learnGender()
+	}
+	return q.gender[speakerName(q.al.canon(m))]
+}
+
+func (q *qdoc) learnGender() {
+	q.gender = map[string]byte{}
+	count := map[string][2]int{}
+	for i, m := range q.ments {
+		if m.typ != mPerson && m.typ != mOther {
+			continue
+		}
+		n := speakerName(q.al.canon(m))
+		if m.gender != 0 {
+			c := count[n]
+			if m.gender == 'm' {
+				c[0] += 5
+			} else if m.gender == 'f' {
+				c[1] += 5
+			}
+			count[n] = c
+		}
+		if i+1 < len(q.ments) {
+			o := q.ments[i+1]
+			if o.typ == mPronoun && o.s >= m.e && o.s-m.e < 120 && !strings.ContainsAny(q.text[m.e:o.s], "“”\"«»") {
+				c := count[n]
+				if o.gender == 'm' {
+					c[0]++
+				} else if o.gender == 'f' {
+					c[1]++
+				}
+				count[n] = c
+			}
+		}
+	}
+	for n, c := range count {
+		if c[0] > c[1] {
+			q.gender[n] = 'm'
+		} else if c[1] > c[0] {
+			q.gender[n] = 'f'
+		}
+	}
+}
+
+func callVerb(w string) bool { return w == "call" || w == "calls" || w == "called" }
+
+func startsPossessive(s string) bool {
+	return strings.HasPrefix(s, "'s") || strings.HasPrefix(s, "’s")
+}
+
+// junk reports whether a mention is no one: a word in capitals for
+// emphasis.
+func (q *qdoc) junk(m mention) bool {
+	if m.typ != mOther || strings.Contains(m.raw, " ") {
+		return false
+	}
+	for _, r := range m.raw {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	_, ok := q.al.acro[m.raw]
+	return !ok
+}
+
+// nominal reads "the parson", "her mother", "the old man" beside the
+// speech verb at ts[v] and returns the person of the document whose name
+// holds that noun ("Parson Tringham"), if exactly one does.
+func (q *qdoc) nominal(ts []token, v int) (mention, bool) {
+	try := func(i int) (mention, bool) {
+		if i < 0 || i >= len(ts) {
+			return mention{}, false
+		}
+		w := lower(ts[i].w)
+		if !articles[w] && possessives[w] == 0 {
+			return mention{}, false
+		}
+		for k := i + 1; k < len(ts) && k <= i+3; k++ {
+			n := ts[k].w
+			if isCap(n) {
+				return mention{}, false
+			}
+			if f := q.al.byToken(n); f != "" {
+				return mention{s: ts[i].s, e: ts[k].e, raw: f, typ: mPerson}, true
+			}
+		}
+		return mention{}, false
+	}
+	if m, ok := try(v + 1); ok {
+		return m, true
+	}
+	for i := v - 1; i >= 0 && i >= v-4; i-- {
+		if m, ok := try(i); ok && m.e <= ts[v].s {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// titleCase reports whether most words of s are capitalised, as in a
+// headline.
+func titleCase(s string) bool {
+	ws := strings.Fields(s)
+	caps, n := 0, 0
+	for _, w := range ws {
+		if len(w) <= 3 && !isCap(w) {
+			continue
+		}
+		n++
+		if isCap(w) {
+			caps++
+		}
+	}
+	return n >= 2 && caps*10 >= n*8
+}

@@ -1,0 +1,62 @@
+package stance
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A cue is a phrase that carries a verdict.
+type cue struct {
+	re      *regexp.Regexp
+	verdict string
+	// inline: the claim is in the same sentence, before the cue (X, which is false; X is mistaken).
+	inline bool
+}
+
+func c(verdict, pattern string) cue {
+	// A space in a pattern matches any run of spaces and line breaks.
+	pattern = strings.ReplaceAll(pattern, " ", `\s+`)
+	return cue{re: regexp.MustCompile(`(?i)` + pattern), verdict: verdict}
+}
+
+// cues are tried in order; the first that matches a sentence gives its
+// verdict. Negated and hedged forms come before the plain ones.
+var cues = []cue{
+	// disputed: the judge contests without refuting.
+	c("disputed", `\b(is|was) (asserted|assumed|stated) rather than (shown|proved|demonstrated)\b`),
+	c("disputed", `\bthat is too (easy|simple|quick)\b|\bthis is too (easy|simple)\b`),
+	c("disputed", `\b(the|all the|such) evidence points the other way\b|\bpoints? the other way\b`),
+	c("disputed", `\b(will|can|could) satisfy (few|no one|nobody)\b|\bfew will (believe|accept)\b|\bhard(ly)? to (believe|credit|accept)\b`),
+	c("disputed", `\b(is|seems|remains|looks) (highly |very |most )?(doubtful|questionable|debatable|open to (doubt|question)|unconvincing|implausible)\b`),
+	c("disputed", `\bcontradicted by\b|\bi (doubt|question) (this|that|it)\b`),
+	c("disputed", `\b(est|reste|paraît|semble) (très |fort |bien )?(douteu(x|se)|discutable|contestable|sujet(te)? à caution|peu convaincant(e)?)\b`),
+	c("disputed", `(спорно|сомнительно|вызывает сомнени)`),
+	// unsupported: no evidence is given or known.
+	c("unsupported", `\b(there is|there was|i have found|i know of|i have seen) no (evidence|proof|document|source|record)\b`),
+	c("unsupported", `\b(gives|offers|cites|provides|produces|adduces|quotes) no (evidence|source|sources|proof|document|reference|authority)\b`),
+	c("unsupported", `\b(does|did) not (cite|give|offer|provide|produce) (one|any|a source|evidence|a document|any evidence)\b`),
+	c("unsupported", `\brests? on no (document|evidence|source)\b|\bwithout (any )?(evidence|proof|source)\b|\bunsupported\b|\bunsubstantiated\b|\buncorroborated\b`),
+	c("unsupported", `\b(has|have|had) never been (corroborated|confirmed|substantiated|proved|proven|documented)\b`),
+	c("unsupported", `\bnor is there any (reason|evidence)\b|\bno reason to (think|believe|suppose)\b`),
+	c("unsupported", `\bunreliable\b|\bnot reliable\b`),
+	c("unsupported", `\bsans (la moindre |aucune )?preuve\b|\baucune preuve\b|\bpas (de|la) preuve\b|\bjamais eu la preuve\b|\bn'est (étayé|prouvé)e?\b|\bne repose sur aucun\b`),
+	c("unsupported", `(без (каких-либо )?доказательств|нет (никаких )?доказательств|не (приводит|подкрепл)|ничем не подтвержд)`),
+	// misleading: true in part, wrong in effect.
+	c("misleading", `\bmisleading\b|\bdistort(s|ed|ion)?\b|\bout of context\b|\bexaggerat(es|ed|ion)\b|\boverstat(es|ed|ement)\b`),
+	c("misleading", `\bonly counted\b|\bcounted only\b|\bne compt(ait|e) que\b`),
+	c("misleading", `\b(est|sont|était) (bien |beaucoup )?moins exacte?s?\b|\btrompeu(r|se)\b|\bexagér(é|ation)`),
+	c("misleading", `(вводит в заблуждение|преувелич|искажа)`),
+	// true: the judge agrees.
+	c("true", `\b(is|was|are) (quite |entirely |perfectly |surely )?(right|correct)\b|\b(here|in this) (he|she|they|the author) (is|are) (right|correct)\b`),
+	c("true", `\brightly (says|notes|points out|observes|argues)\b|\bcorrectly (says|notes|states|observes)\b`),
+	c("true", `\b(a|ont) raison\b|\bc'est (exact|vrai|juste)\b|\bne dit (pas |rien d.)autre chose\b`),
+	c("true", `(\bон прав\b|\bэто верно\b|\bсовершенно верно\b|\bсправедливо\b)`),
+	// false: the claim is wrong.
+	c("false", `\b(is|was|are|were) (simply |quite |plainly |demonstrably |entirely |also )?(untrue|false|wrong|mistaken|incorrect|inaccurate|erroneous|baseless|groundless)\b`),
+	c("false", `\b(which|this|that|it) is (simply |quite )?(false|untrue|a lie)\b|\bnot true\b`),
+	c("false", `\ba (lie|slander|fabrication|fiction|myth|calumny|falsehood|forgery)\b|\bpure invention\b|\bincorrectly (cites|quotes|states|gives)\b`),
+	c("false", `\brests? on a (misreading|misunderstanding|mistake|confusion)\b|\bdissolves on (inspection|examination)\b|\b(neither|none) .{0,40}is credible\b|\bnot credible\b`),
+	c("false", `\bdid not say, as\b|\bnever said\b|\bnever wrote\b`),
+	c("false", `\bc'est faux\b|\best (faux|fausse|inexacte?|erroné(e)?)\b|\b(une )?pure invention\b|\bun mensonge\b|\bune calomnie\b|\binexacte?\b`),
+	c("false", `(это ложь|\bложь\b|\bневерно\b|\bнеправда\b|клевета|вымысел)`),
+}
