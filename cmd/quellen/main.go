@@ -47,6 +47,7 @@ type CLI struct {
 	Trace    TraceCmd    `cmd:"" help:"Trace a quotation across a corpus: every occurrence, the earliest dated one, each variant's diff."`
 	Timeline TimelineCmd `cmd:"" help:"Print the dated events of documents as TimelineJS JSON."`
 	Graph    GraphCmd    `cmd:"" help:"Print the network of who quotes and who judges whom as GraphML."`
+	Serve    ServeCmd    `cmd:"" help:"Serve the web reader and the JSON API over the database."`
 
 	ParseDate ParseDateCmd `cmd:"" name:"parse-date" help:"Normalise one date expression (en, fr, ru) and print its from/to."`
 }

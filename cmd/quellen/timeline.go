@@ -34,32 +34,10 @@ func (c *TimelineCmd) Run(g *Globals) error {
 			}
 		}
 		docs = append(docs, export.TimelineDoc{Name: a.Doc.Name, Title: a.Doc.Meta.Title, Findings: dates,
-			Context: func(f quellen.Finding) string { return sentenceOf(clean, f.Clean) }})
+			Context: func(f quellen.Finding) string { return export.SentenceOf(clean, f.Clean) }})
 	}
 	if e := export.Timeline(g.stdout, docs); e != nil {
 		return e
 	}
 	return err
-}
-
-// sentenceOf returns the sentence of s around span sp, at most 300 bytes
-// either side.
-func sentenceOf(s string, sp quellen.Span) string {
-	a, b := sp.Start, sp.End
-	for a > 0 && sp.Start-a < 300 && !(s[a-1] == '\n' || (a >= 2 && s[a-1] == ' ' && (s[a-2] == '.' || s[a-2] == '!' || s[a-2] == '?'))) {
-		a--
-	}
-	for b < len(s) && b-sp.End < 300 && s[b] != '\n' && !((s[b] == '.' || s[b] == '!' || s[b] == '?') && (b+1 == len(s) || s[b+1] == ' ')) {
-		b++
-	}
-	if b < len(s) && s[b] != '\n' {
-		b++
-	}
-	for a < len(s) && s[a]&0xC0 == 0x80 {
-		a++
-	}
-	for b < len(s) && s[b]&0xC0 == 0x80 {
-		b++
-	}
-	return s[a:b]
 }

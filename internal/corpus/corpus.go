@@ -31,6 +31,27 @@ func Read(files []string, opts pipeline.Options) ([][]byte, *repair.Lexicon, err
 	return datas, lex, nil
 }
 
+// AnalyseData runs the pipeline over documents given as bytes (a stored
+// corpus), as one corpus: names are their paths or names.
+func AnalyseData(names []string, datas [][]byte, opts pipeline.Options) ([]*pipeline.Analysis, error) {
+	lex := repair.NewLexicon()
+	for i, n := range names {
+		if txt, err := pipeline.ReadText(n, datas[i], opts); err == nil {
+			lex.Learn(txt)
+		}
+	}
+	opts.Lexicon = lex
+	var out []*pipeline.Analysis
+	for i, n := range names {
+		a, err := pipeline.Run(n, datas[i], opts)
+		if err != nil {
+			continue // stored documents were read once; a failure now is left out
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
 // Analyse runs the pipeline over files as one corpus. A file that cannot
 // be read is passed to failed (which may be nil) and left out; the error
 // then says how many were.

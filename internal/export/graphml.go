@@ -17,6 +17,25 @@ type GraphDoc struct {
 	Findings []quellen.Finding
 }
 
+// GraphNode is an entity or an author in the network.
+type GraphNode struct {
+	ID       string `json:"id"`
+	Label    string `json:"label"`
+	Type     string `json:"type"`
+	Mentions int    `json:"mentions"`
+}
+
+// GraphEdge is one relation: an author quotes someone, a judge judges a
+// target's claim (Verdict says how).
+type GraphEdge struct {
+	Source  string `json:"source"`
+	Target  string `json:"target"`
+	Kind    string `json:"kind"`
+	Verdict string `json:"verdict,omitempty"`
+	Doc     string `json:"doc"`
+	Weight  int    `json:"weight"`
+}
+
 type gNode struct {
 	id, label, kind string
 	mentions        int
@@ -32,6 +51,13 @@ type gEdge struct {
 // person or body the document quotes ("quotes"), and from a judge to the
 // target of a verdict ("judges", labelled with the verdict).
 func GraphML(w io.Writer, docs []GraphDoc) error {
+	nodes, edges := Graph(docs)
+	return writeGraphML(w, nodes, edges)
+}
+
+// Graph returns the network of who quotes and judges whom, nodes and
+// edges sorted by id.
+func Graph(docs []GraphDoc) ([]GraphNode, []GraphEdge) {
 	nodes := map[string]*gNode{}
 	node := func(name, kind string) string {
 		if name == "" {
@@ -93,6 +119,20 @@ func GraphML(w io.Writer, docs []GraphDoc) error {
 		eks = append(eks, k)
 	}
 	sort.Strings(eks)
+	gn := []GraphNode{}
+	for _, id := range ids {
+		n := nodes[id]
+		gn = append(gn, GraphNode{n.id, n.label, n.kind, n.mentions})
+	}
+	ge := []GraphEdge{}
+	for _, k := range eks {
+		e := edges[k]
+		ge = append(ge, GraphEdge{e.from, e.to, e.kind, e.label, e.doc, e.weight})
+	}
+	return gn, ge
+}
+
+func writeGraphML(w io.Writer, nodes []GraphNode, edges []GraphEdge) error {
 
 	type data struct {
 		Key   string `xml:"key,attr"`
@@ -130,14 +170,12 @@ func GraphML(w io.Writer, docs []GraphDoc) error {
 		{"label", "node", "label", "string"}, {"type", "node", "type", "string"}, {"mentions", "node", "mentions", "int"},
 		{"kind", "edge", "kind", "string"}, {"verdict", "edge", "verdict", "string"}, {"doc", "edge", "doc", "string"}, {"weight", "edge", "weight", "int"},
 	}, Graph: graph{ID: "quellen", EdgeDefault: "directed"}}
-	for _, id := range ids {
-		n := nodes[id]
-		g.Graph.Nodes = append(g.Graph.Nodes, xnode{ID: id, Data: []data{{"label", n.label}, {"type", n.kind}, {"mentions", fmt.Sprint(n.mentions)}}})
+	for _, n := range nodes {
+		g.Graph.Nodes = append(g.Graph.Nodes, xnode{ID: n.ID, Data: []data{{"label", n.Label}, {"type", n.Type}, {"mentions", fmt.Sprint(n.Mentions)}}})
 	}
-	for i, k := range eks {
-		e := edges[k]
-		g.Graph.Edges = append(g.Graph.Edges, xedge{ID: fmt.Sprintf("e%d", i), Source: e.from, Target: e.to,
-			Data: []data{{"kind", e.kind}, {"verdict", e.label}, {"doc", e.doc}, {"weight", fmt.Sprint(e.weight)}}})
+	for i, e := range edges {
+		g.Graph.Edges = append(g.Graph.Edges, xedge{ID: fmt.Sprintf("e%d", i), Source: e.Source, Target: e.Target,
+			Data: []data{{"kind", e.Kind}, {"verdict", e.Verdict}, {"doc", e.Doc}, {"weight", fmt.Sprint(e.Weight)}}})
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err

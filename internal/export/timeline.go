@@ -19,6 +19,12 @@ type TimelineDoc struct {
 	Context  func(f quellen.Finding) string
 }
 
+// TimelineDate is a TimelineJS date: year, and month and day when known.
+type TimelineDate = tlDate
+
+// TimelineEvent is one TimelineJS event with its source.
+type TimelineEvent = tlEvent
+
 type tlDate struct {
 	Year  int `json:"year"`
 	Month int `json:"month,omitempty"`
@@ -45,7 +51,15 @@ type tlEvent struct {
 // ({"events": [...]}), sorted by date; each event names its source
 // document and line.
 func Timeline(w io.Writer, docs []TimelineDoc) error {
-	var evs []tlEvent
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(map[string]any{"events": TimelineEvents(docs)})
+}
+
+// TimelineEvents returns the dated events of documents, sorted by date.
+func TimelineEvents(docs []TimelineDoc) []TimelineEvent {
+	evs := []tlEvent{}
 	for _, d := range docs {
 		for _, f := range d.Findings {
 			if f.Kind != quellen.KindDate {
@@ -77,10 +91,7 @@ func Timeline(w io.Writer, docs []TimelineDoc) error {
 		}
 		return a.Day < b.Day
 	})
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(map[string]any{"events": evs})
+	return evs
 }
 
 // parseISO reads YYYY, YYYY-MM or YYYY-MM-DD (a leading "-" for BCE).
@@ -110,4 +121,26 @@ func parseISO(s string) (tlDate, bool) {
 		d.Year = -d.Year
 	}
 	return d, true
+}
+
+// SentenceOf returns the sentence of s that holds the start of span sp,
+// as context for a timeline event.
+func SentenceOf(s string, sp quellen.Span) string {
+	a, b := sp.Start, sp.End
+	for a > 0 && sp.Start-a < 300 && !(s[a-1] == '\n' || (a >= 2 && s[a-1] == ' ' && (s[a-2] == '.' || s[a-2] == '!' || s[a-2] == '?'))) {
+		a--
+	}
+	for b < len(s) && b-sp.End < 300 && s[b] != '\n' && !((s[b] == '.' || s[b] == '!' || s[b] == '?') && (b+1 == len(s) || s[b+1] == ' ')) {
+		b++
+	}
+	if b < len(s) && s[b] != '\n' {
+		b++
+	}
+	for a < len(s) && s[a]&0xC0 == 0x80 {
+		a++
+	}
+	for b < len(s) && s[b]&0xC0 == 0x80 {
+		b++
+	}
+	return s[a:b]
 }
