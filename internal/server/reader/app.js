@@ -338,12 +338,19 @@ async function showTimeline() {
   const box = el("div", { id: "timeline" });
   main.replaceChildren(el("h1", { text: "Timeline" }), el("p", { class: "muted", text: events.length + " dated events; click one to open its document." }), box);
   if (!window.vis) { box.textContent = "The timeline library did not load."; return; }
-  const pad = (n) => String(n).padStart(2, "0");
-  const iso = (d) => d.year + "-" + pad(d.month || 1) + "-" + pad(d.day || 1);
+  const date = (d, end) => {
+    const t = new Date(0);
+    // The last day of a month or year, for the end of a partial date.
+    if (end && !d.day) t.setUTCFullYear(d.month ? d.year : d.year + 1, d.month ? d.month : 0, d.month ? 0 : 0);
+    else t.setUTCFullYear(d.year, (d.month || 1) - 1, d.day || 1);
+    t.setUTCHours(end ? 23 : 0);
+    return t;
+  };
   const items = events.map((e, i) => ({ id: i, content: e.text.headline, title: (e.text.text || "") + " (" + e.source.doc + ", line " + e.source.line + ")",
-    start: iso(e.start_date), end: e.end_date ? iso(e.end_date) : undefined, group: e.group, type: e.end_date ? "range" : "point" }));
+    start: date(e.start_date, false), end: e.end_date ? date(e.end_date, true) : undefined, group: e.group, type: e.end_date ? "range" : "point" }));
   const groups = [...new Set(events.map((e) => e.group))].map((g) => ({ id: g, content: g }));
   const tl = new vis.Timeline(box, items, groups, { stack: true, maxHeight: "70vh", xss: { disabled: false } });
+  tl.fit({ animation: false });
   tl.on("select", async (p) => {
     if (!p.items.length) return;
     const ev = events[p.items[0]];
