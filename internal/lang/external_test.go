@@ -67,7 +67,7 @@ func TestExternalHIPE(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("no HIPE files")
 	}
-	var docs, docsRight, sents, sentsRight, sentsWrong int
+	var docs, docsRight, sents, sentsRight, sentsWrong, sentsQuoted int
 	for _, p := range files {
 		for _, d := range readHIPE(t, p) {
 			docs++
@@ -83,6 +83,9 @@ func TestExternalHIPE(t *testing.T) {
 				case d.lang:
 					sentsRight++
 				case "":
+				case "el", "la":
+					// The commentaries quote Greek and Latin: not counted wrong.
+					sentsQuoted++
 				default:
 					sentsWrong++
 				}
@@ -92,10 +95,11 @@ func TestExternalHIPE(t *testing.T) {
 	docAcc := float64(docsRight) / float64(docs)
 	sentAcc := float64(sentsRight) / float64(sents)
 	wrong := float64(sentsWrong) / float64(sents)
-	t.Logf("HIPE dev: documents %d/%d = %.3f; sentences (5+ words) %d: right %.3f, wrong %.3f, rest \"\"",
-		docsRight, docs, docAcc, sents, sentAcc, wrong)
-	// Recorded: documents 1.000, sentences right 0.93, wrong 0.02.
-	if docAcc < 0.99 || sentAcc < 0.9 || wrong > 0.03 {
+	t.Logf("HIPE dev: documents %d/%d = %.3f; sentences (5+ words) %d: right %.3f, Greek or Latin %.3f, wrong %.3f, rest \"\"",
+		docsRight, docs, docAcc, sents, sentAcc, float64(sentsQuoted)/float64(sents), wrong)
+	// Recorded: documents 0.974 (the rest are mostly Greek), sentences
+	// right 0.878, Greek or Latin 0.044, wrong 0.003.
+	if docAcc < 0.97 || sentAcc < 0.87 || wrong > 0.006 {
 		t.Errorf("below the recorded figures")
 	}
 }
@@ -135,7 +139,43 @@ func TestExternalVulgate(t *testing.T) {
 		}
 	}
 	t.Logf("Vulgate verses: %d, la %.3f, wrong %.3f", n, float64(right)/float64(n), float64(wrong)/float64(n))
-	if float64(right)/float64(n) < 0.8 || float64(wrong)/float64(n) > 0.05 {
+	// Recorded: la 0.955, wrong 0.003.
+	if float64(right)/float64(n) < 0.95 || float64(wrong)/float64(n) > 0.01 {
+		t.Errorf("below the recorded figures")
+	}
+}
+
+// TestExternalLitBank measures Detect on the sentences of 100 excerpts of
+// English fiction: dialogue, dialect, names.
+func TestExternalLitBank(t *testing.T) {
+	dir := testutil.Shared(t, "external/litbank-quotations")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no LitBank texts")
+	}
+	var n, right, wrong int
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for l := range strings.SplitSeq(string(b), "\n") {
+			if len(strings.Fields(l)) < 5 {
+				continue
+			}
+			n++
+			switch Detect(l) {
+			case "en":
+				right++
+			case "":
+			default:
+				wrong++
+			}
+		}
+	}
+	t.Logf("LitBank sentences (5+ tokens): %d, en %.3f, wrong %.4f", n, float64(right)/float64(n), float64(wrong)/float64(n))
+	// Recorded: en 0.981, wrong 0.0002.
+	if float64(right)/float64(n) < 0.975 || float64(wrong)/float64(n) > 0.001 {
 		t.Errorf("below the recorded figures")
 	}
 }

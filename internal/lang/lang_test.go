@@ -69,6 +69,8 @@ func TestDetect(t *testing.T) {
 		{"english with translit in brackets", "Com. Stalin asks what kind of person is Bidault (chto iz sebia predstavliaet).", ""}, // too mixed to tell
 		{"german homograph in english", "great man Stalin was", "en"},
 		{"name and year", "Victor Serge 1945", ""},
+		{"long s", "Die Regierung iſt nicht der Meinung, daß die Bahn gebaut werden ſoll.", "de"},
+		{"ligatures", "The ﬁrst oﬃcial of the ﬁrm was there and the ﬂag was ﬂying.", "en"},
 		{"all caps english", "MINISTER DENIES PAYMENT AND THE COMMITTEE HEARS THE WITNESSES", "en"},
 	}
 	for _, tt := range tests {

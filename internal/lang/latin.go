@@ -65,6 +65,17 @@ func eachWord(s string, f func(w word)) {
 				over = true
 			}
 		case r >= 0xc0 && unicode.IsLetter(r):
+			switch r {
+			case 'ſ': // the long s of old print
+				r = 's'
+			case 'ﬁ', 'ﬂ', 'ﬀ', 'ﬃ', 'ﬄ': // ligatures of extracted text
+				lig := ligatures[r]
+				if n+len(lig) <= len(buf) {
+					n += copy(buf[n:], lig)
+					lower++
+				}
+				continue
+			}
 			if unicode.IsUpper(r) {
 				if n == 0 {
 					title = true
@@ -384,6 +395,12 @@ var shapes = []shapeRule{
 	{suffix, "ere", []vote{{it, .3}, {la, .1}}},
 	{suffix, "etto", []vote{{it, .6}}},
 	{suffix, "orum", []vote{{la, 1}}},
+	{suffix, "avit", []vote{{la, .8}}},
+	{suffix, "evit", []vote{{la, .8}}},
+	{suffix, "ivit", []vote{{la, .8}}},
+	{suffix, "erunt", []vote{{la, 1}}},
+	{suffix, "tis", []vote{{la, .3}}},
+	{suffix, "bit", []vote{{la, .6}}},
 	{suffix, "arum", []vote{{la, 1}}},
 	{suffix, "ibus", []vote{{la, 1}}},
 	{suffix, "que", []vote{{la, .5}}},
@@ -421,3 +438,5 @@ var shapes = []shapeRule{
 	{prefix, "vz", []vote{{ruL, .6}}},
 	{prefix, "vs", []vote{{ruL, .5}}},
 }
+
+var ligatures = map[rune]string{'ﬁ': "fi", 'ﬂ': "fl", 'ﬀ': "ff", 'ﬃ': "ffi", 'ﬄ': "ffl"}

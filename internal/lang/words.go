@@ -78,7 +78,10 @@ var stopLists = [nLang]string{
 	la: `et in est non ad cum quod qui quae sed ut ex de per sunt enim esse autem nec atque ac vel
 	etiam ab hoc eius quam quoque erat neque ita tamen apud inter sicut ergo nos vos ego tu eum eam
 	illud ille hic haec omnes omnia sub super post ante quia quibus cuius eorum suis suum sua sibi se
-	nisi tunc iam nunc vero modo fuit sit esset`,
+	nisi tunc iam nunc vero modo fuit sit esset eos eis ei illi illa illum nobis vobis mihi tibi
+	erit erunt sicut quoniam ait dixit secundum ubi ibi tuus tua tuum meus mea meum suo sui quid quis
+	omnis super usque propter contra sine tamquam ideo igitur nam namque dum donec ecce hanc hunc
+	huius eorum earum ipse ipsa ipsum ipsi qua quo quem cui sive seu`,
 	pt: `o a os as de do da dos das e que em um uma é para com não se no na por mais como mas foi ao
 	seu sua ou ser quando muito nos já também pelo pela está são entre ele ela eles elas isso isto
 	aos num numa pelos pelas foram tem têm meu minha`,

@@ -247,6 +247,14 @@ func (h *header) classify(ls []line) {
 				roles[i] = used
 				continue
 			}
+			if name, title, span, ok := byTitle(l); ok && h.title == nil && h.chapterTitle == "" {
+				if h.byline == "" {
+					h.byline = name
+				}
+				h.title = &line{text: title, span: span, paraStart: l.paraStart}
+				roles[i] = used
+				continue
+			}
 			if titleish(t) {
 				roles[i] = titleLike
 				if h.title == nil && h.chapterTitle == "" { // after a chapter heading comes its text
@@ -267,6 +275,14 @@ func (h *header) classify(ls []line) {
 	// title when a chapter title is there.
 	if h.title != nil && h.book != "" && h.chapterTitle != "" && h.title.text == h.book {
 		h.title = nil
+	}
+	// "Leon Davidson: The School of Lies", when no other line names the
+	// author (a title's first words may read as a name).
+	if h.title != nil && h.nameLine == "" && h.byline == "" {
+		if name, title, span, ok := nameColonTitle(*h.title); ok {
+			h.nameLine = name
+			h.title = &line{text: title, span: span, paraStart: h.title.paraStart}
+		}
 	}
 }
 
@@ -405,4 +421,34 @@ func markup(t string) string {
 		}
 	}
 	return t
+}
+
+// nameColonTitle splits "Leon Davidson: The School of Lies".
+func nameColonTitle(l line) (name, title string, span quellen.Span, ok bool) {
+	t := l.text
+	if i := strings.Index(t, ": "); i > 0 && isPersonName(t[:i]) {
+		rest := strings.TrimSpace(t[i+2:])
+		if titleish(rest) && l.span.Len() == len(t) {
+			s := l.span.Start + strings.Index(t, rest)
+			return t[:i], rest, quellen.Span{Start: s, End: s + len(rest)}, true
+		}
+	}
+	return "", "", span, false
+}
+
+// byTitle splits "The School of Lies, by Leon Davidson".
+func byTitle(l line) (name, title string, span quellen.Span, ok bool) {
+	t := l.text
+	if !titleish(t) {
+		return "", "", span, false
+	}
+	for _, sep := range []string{", by ", " by ", ", par ", ", von "} {
+		if i := strings.LastIndex(t, sep); i > 0 {
+			n := strings.TrimRight(t[i+len(sep):], " .")
+			if isPersonName(n) && titleish(t[:i]) {
+				return n, t[:i], quellen.Span{Start: l.span.Start, End: l.span.Start + i}, true
+			}
+		}
+	}
+	return "", "", span, false
 }

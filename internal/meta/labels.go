@@ -36,8 +36,8 @@ var labels = map[string]string{
 	"veröffentlicht": fPublished, "erstveröffentlichung": fPublished, "опубликовано": fPublished,
 	"впервые опубликовано": fPublished, "публикация": fPublished, "first printed": fPublished,
 	"source": fSource, "sources": fSource, "citation": fSource, "cite as": fSource, "reference": fSource,
-	"quelle": fSource, "источник": fSource, "provenance": fSource, "archive": fSource, "original": fSource,
-	"fonds": fSource, "cote": fSource, "reprinted from": fSource, "in": fSource,
+	"quelle": fSource, "источник": fSource, "provenance": fSource, "archive": fSource,
+	"fonds": fSource, "cote": fSource, "reprinted from": fSource,
 	"translated by": fTranslator, "translator": fTranslator, "translators": fTranslator,
 	"traduit par": fTranslator, "traducteur": fTranslator, "traductrice": fTranslator,
 	"übersetzt von": fTranslator, "übersetzer": fTranslator, "übersetzung": fTranslated,
@@ -63,6 +63,10 @@ var labelRe = regexp.MustCompile(`^\s*([\p{L}][\p{L}' ]{0,30}?)\s*[:：]\s*(.*)$
 func label(s string) (field, value string, ok bool) {
 	m := labelRe.FindStringSubmatch(strings.TrimLeft(s, "*_ "))
 	if m == nil {
+		// A label alone on its line, without a colon: "Abstract".
+		if f := labels[strings.ToLower(strings.Trim(s, "*_ "))]; bareLabels[f] {
+			return f, "", true
+		}
 		return "", "", false
 	}
 	f, ok := labels[strings.ToLower(strings.TrimSpace(m[1]))]
@@ -76,7 +80,11 @@ func label(s string) (field, value string, ok bool) {
 	return f, value, true
 }
 
-// bareLabels are labels that carry their value without a colon:
+// bareLabels are the fields whose label may stand alone on its line,
+// without a colon, before its paragraph.
+var bareLabels = map[string]bool{fSummary: true, fSource: true, fOrigLang: true, fContents: true}
+
+// bareLabelRe are labels that carry their value without a colon:
 // "Translated by E. R. Whitcombe", "Traduit par".
 var bareLabelRe = regexp.MustCompile(`(?i)^(translated by|traduit par|traduit de \p{L}+ par|übersetzt von|перевод)\s+(\p{Lu}.*)$`)
 

@@ -225,6 +225,50 @@ func TestRead(t *testing.T) {
 			want: map[string]string{"title": "Notes on the Line", "author": "Jan Novak", "date": "1923-05-11", "url": "https://example.org/notes", "original_language": "en"},
 		},
 		{
+			name: "author and title on one line",
+			text: "Leon Davidson: The School of Lies\n" + body,
+			want: map[string]string{"title": "The School of Lies", "author": "Leon Davidson", "original_language": "en"},
+		},
+		{
+			name: "title, by author",
+			text: "The School of Lies, by Leon Davidson\n" + body,
+			want: map[string]string{"title": "The School of Lies", "author": "Leon Davidson", "original_language": "en"},
+		},
+		{
+			name: "a title with a colon is not split",
+			text: "Rails, Money and Myth: A Review Article\n" + body,
+			want: map[string]string{"title": "Rails, Money and Myth: A Review Article", "original_language": "en"},
+		},
+		{
+			name: "russian chapter and imprint",
+			text: "Иван Петров\n\nИстория дороги\n\nМ.: Политиздат, 1975\n\nГлава 3. Концессия\n\nЯ не требую денег. Я требую лишь, чтобы имя русского инженера не вычёркивали из истории этой дороги, которую он сам прошёл пешком от столицы до самого моря, и чтобы его планы, его ошибки и его труд были названы его именем, а не чужим.\n",
+			want: map[string]string{
+				"title": "Концессия", "author": "Иван Петров", "date": "1975", "published": "1975",
+				"source": "История дороги, М.: Политиздат, 1975", "original_language": "ru",
+			},
+		},
+		{
+			name: "french journal line",
+			text: "La concession du chemin de fer\n\nRevue historique, t. 212, 1954, p. 45-67" + bodyFR,
+			want: map[string]string{
+				"title": "La concession du chemin de fer", "date": "1954", "published": "1954",
+				"source": "Revue historique, t. 212, 1954, p. 45-67", "original_language": "fr",
+			},
+		},
+		{
+			name: "german journal line",
+			text: "Die Bahnfrage\n\nHistorische Zeitschrift, Bd. 190 (1960), S. 1–20" + body,
+			want: map[string]string{
+				"title": "Die Bahnfrage", "date": "1960", "published": "1960",
+				"source": "Historische Zeitschrift, Bd. 190 (1960), S. 1–20", "original_language": "en",
+			},
+		},
+		{
+			name: "labels alone on their lines, without colons",
+			text: "The Long Road\n\nAbstract\n\nA short account of the road.\n\nSource\n\nSome Archive, box 4\n" + body,
+			want: map[string]string{"title": "The Long Road", "source": "Some Archive, box 4", "original_language": "en"},
+		},
+		{
 			name: "empty",
 			text: "",
 			want: map[string]string{},

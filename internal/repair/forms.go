@@ -16,6 +16,8 @@ var presentationLigatures = map[rune]string{
 
 const softHyphen = '\u00AD'
 
+func isPresentationLigature(r rune) bool { return r >= 0xFB00 && r <= 0xFB06 }
+
 // formsStage undoes damage to characters rather than to words' letters:
 // ligature characters kept as such ("ﬁrst" is "first"), UTF-8 read as
 // Windows-1252 ("SociÃ©tÃ©" is "Société"), each a repair fix of the
@@ -40,7 +42,9 @@ func formsStage(in string, st *state) stageResult {
 			b.Delete(i + n)
 			fixes = append(fixes, Fix{Kind: KindLayout, What: "soft_hyphen", In: quellen.Span{Start: i, End: i + n}, Out: quellen.Span{Start: o, End: o}})
 			i += n
-		case presentationLigatures[r] != "" || mojibakeAt(in, i) > 0:
+		case r < 0x80:
+			i++
+		case isPresentationLigature(r) || mojibakeAt(in, i) > 0:
 			ws, we := formWord(in, i, b.Pos())
 			clean := readForms(in[ws:we])
 			if clean == in[ws:we] {
@@ -51,7 +55,7 @@ func formsStage(in string, st *state) stageResult {
 			o := b.Len()
 			b.Replace(ws, we, clean)
 			what := "ligature"
-			if presentationLigatures[r] == "" {
+			if !isPresentationLigature(r) {
 				what = "encoding"
 			}
 			fixes = append(fixes, Fix{Kind: KindRepair, What: what, In: quellen.Span{Start: ws, End: we}, Out: quellen.Span{Start: o, End: b.Len()}, Clean: clean})
@@ -100,7 +104,13 @@ func formWord(s string, i, floor int) (int, int) {
 // hasFormDamage is a quick look for anything formsStage repairs.
 func hasFormDamage(s string) bool {
 	for i, r := range s {
-		if r == softHyphen || presentationLigatures[r] != "" || (r >= 0xC2 && r <= 0xF4 && mojibakeAt(s, i) > 0) {
+		if r < 0xC2 {
+			if r == softHyphen {
+				return true
+			}
+			continue
+		}
+		if isPresentationLigature(r) || (r <= 0xF4 && mojibakeAt(s, i) > 0) {
 			return true
 		}
 	}

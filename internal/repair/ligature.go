@@ -17,8 +17,8 @@ const replacement = "\uFFFD"
 // the word list. At a word's edge where no reading makes a known word, or
 // between spaces, it is a lost quotation mark or dash: an opening quote
 // before a word, a closing one after it, a dash between spaces, a bullet at
-// a line start. One repair fix per damaged word (its whole span), and one
-// per punctuation mark restored.
+// a line start. One repair fix per damaged word (its whole span), and a
+// layout fix per punctuation mark restored.
 func ligatureStage(in string, st *state) stageResult {
 	if !strings.Contains(in, replacement) {
 		return stageResult{}
@@ -35,24 +35,24 @@ func ligatureStage(in string, st *state) stageResult {
 		p := i + j
 		// The word around p: word runes, inner hyphens and apostrophes.
 		ws, we := wordAround(in, p, b.Pos())
-		if ws == p && we == p+len(replacement) {
+		if strings.Trim(in[ws:we], replacement) == "" {
 			// A lone U+FFFD between spaces or punctuation.
 			b.CopyTo(p)
 			o := b.Len()
 			c := loneMark(in, p)
 			b.Replace(p, p+len(replacement), c)
-			fixes = append(fixes, Fix{Kind: KindRepair, What: "punctuation", In: quellen.Span{Start: p, End: p + len(replacement)}, Out: quellen.Span{Start: o, End: b.Len()}, Clean: c})
+			fixes = append(fixes, Fix{Kind: KindLayout, What: "punctuation", In: quellen.Span{Start: p, End: p + len(replacement)}, Out: quellen.Span{Start: o, End: b.Len()}, Clean: c})
 			i = p + len(replacement)
 			continue
 		}
-		// A dash between numbers or names ("1937�1938",
-		// "Zinoviev�Kamenev"): no ligature comes before a capital.
+		// A dash between numbers or names ("1937\uFFFD1938",
+		// "Zinoviev\uFFFDKamenev"): no ligature comes before a capital.
 		if before, _ := utf8.DecodeLastRuneInString(in[:p]); p > ws && isWordRune(before) && before != utf8.RuneError {
 			if after, _ := utf8.DecodeRuneInString(in[p+len(replacement):]); dashBetween(before, after) {
 				b.CopyTo(p)
 				o := b.Len()
 				b.Replace(p, p+len(replacement), "–")
-				fixes = append(fixes, Fix{Kind: KindRepair, What: "punctuation", In: quellen.Span{Start: p, End: p + len(replacement)}, Out: quellen.Span{Start: o, End: b.Len()}, Clean: "–"})
+				fixes = append(fixes, Fix{Kind: KindLayout, What: "punctuation", In: quellen.Span{Start: p, End: p + len(replacement)}, Out: quellen.Span{Start: o, End: b.Len()}, Clean: "–"})
 				i = p + len(replacement)
 				continue
 			}
@@ -86,7 +86,7 @@ func ligatureStage(in string, st *state) stageResult {
 			b.CopyTo(ws - len(replacement))
 			o := b.Len()
 			b.Replace(ws-len(replacement), ws, "“")
-			fixes = append(fixes, Fix{Kind: KindRepair, What: "punctuation", In: quellen.Span{Start: ws - len(replacement), End: ws}, Out: quellen.Span{Start: o, End: b.Len()}, Clean: "“"})
+			fixes = append(fixes, Fix{Kind: KindLayout, What: "punctuation", In: quellen.Span{Start: ws - len(replacement), End: ws}, Out: quellen.Span{Start: o, End: b.Len()}, Clean: "“"})
 		}
 		if ws < we && strings.Contains(in[ws:we], replacement) {
 			b.CopyTo(ws)
@@ -103,7 +103,7 @@ func ligatureStage(in string, st *state) stageResult {
 			b.CopyTo(we)
 			o := b.Len()
 			b.Replace(we, we+len(replacement), "”")
-			fixes = append(fixes, Fix{Kind: KindRepair, What: "punctuation", In: quellen.Span{Start: we, End: we + len(replacement)}, Out: quellen.Span{Start: o, End: b.Len()}, Clean: "”"})
+			fixes = append(fixes, Fix{Kind: KindLayout, What: "punctuation", In: quellen.Span{Start: we, End: we + len(replacement)}, Out: quellen.Span{Start: o, End: b.Len()}, Clean: "”"})
 			we += len(replacement)
 		}
 		i = max(we, p+len(replacement))
@@ -117,7 +117,7 @@ func ligatureStage(in string, st *state) stageResult {
 
 // dashBetween reports whether a U+FFFD between before and after is a dash:
 // between digits, or before a capital where no word in capitals is
-// written ("1937�1938", "Zinoviev�Kamenev", not "O�CE").
+// written ("1937\uFFFD1938", "Zinoviev\uFFFDKamenev", not "O\uFFFDCE").
 func dashBetween(before, after rune) bool {
 	if unicode.IsDigit(after) {
 		return unicode.IsDigit(before) || unicode.IsLetter(before)

@@ -333,6 +333,9 @@ type footnote struct {
 // records a "note" block (Attrs "number") for each note and a
 // "running_head" block (Attrs "page") for each head; nothing is deleted.
 func pagesStage(in string, st *state) stageResult {
+	if !st.paged() {
+		return stageResult{}
+	}
 	ls := splitLines(in)
 	marks := findPageMarks(in, ls)
 	if len(marks) == 0 {

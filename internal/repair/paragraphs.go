@@ -107,6 +107,9 @@ func headingLike(t string, width int) bool {
 // go on in lower case, before and after a heading, and at a wider gap.
 // One layout fix per paragraph joined.
 func paragraphStage(in string, st *state) stageResult {
+	if !st.paged() {
+		return stageResult{}
+	}
 	end := st.bodyEnd(len(in))
 	body := in[:end]
 	ls := splitLines(body)
@@ -121,6 +124,18 @@ func paragraphStage(in string, st *state) stageResult {
 		}
 	}
 	short := func(t string) bool { return utf8.RuneCountInString(t)*10 < lay.width*8 }
+	// An indented line starts a paragraph, where under a third are.
+	indented := func(l line) bool {
+		t := body[l.start:l.end]
+		return strings.HasPrefix(t, "\t") || strings.HasPrefix(t, "  ")
+	}
+	nIndented := 0
+	for _, i := range nb {
+		if indented(ls[i]) {
+			nIndented++
+		}
+	}
+	indentMarks := nIndented > 0 && nIndented*3 < len(nb)
 	b := text.NewBuilder(in)
 	var fixes []Fix
 	var blocks []read.Block
@@ -160,7 +175,8 @@ func paragraphStage(in string, st *state) stageResult {
 			(short(t) && !startsLower(next)) ||
 			headingLike(t, lay.width) && !startsLower(next) ||
 			(headingLike(next, lay.width) && endsSentence(t) && (k+2 >= len(nb) || startsUpper(lineTrim(body, ls[nb[k+2]])))) ||
-			chapterLine.MatchString(next)
+			chapterLine.MatchString(next) ||
+			(indentMarks && indented(ls[j]))
 		if brk {
 			closePara(te)
 			if gap == 0 {

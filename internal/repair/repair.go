@@ -25,9 +25,16 @@ import (
 // Fix is one repair: a damaged word (Kind "repair") or a layout change
 // (Kind "layout": paragraphs joined, a running head dropped, an ellipsis
 // read). In is its span in Run's input, Out its span in the repaired text.
+//
+// What says which: repair fixes (one per damaged word) are "entity" (an
+// HTML reference left as text), "encoding" (UTF-8 read as Windows-1252),
+// "ligature", "hyphenation", or two of them joined by "+" when one word
+// had both; layout fixes are "punctuation" (a U+FFFD read as a quotation
+// mark, dash or bullet: a mark, not a word), "tag", "soft_hyphen",
+// "footnote", "running_head", "paragraph", "ellipsis".
 type Fix struct {
-	Kind  string       // repair or layout
-	What  string       // ligature, hyphenation, entity, running_head, paragraph, ellipsis, ...
+	Kind  string // repair or layout
+	What  string
 	In    quellen.Span // in the input text
 	Out   quellen.Span // in the repaired text
 	Clean string       // the repaired word (repair fixes)
@@ -69,6 +76,17 @@ type state struct {
 	// blocks found by earlier stages, in the stage's input offsets: text a
 	// stage must leave as it is (notes and heads already moved and joined).
 	blocks []read.Block
+}
+
+// paged reports whether the input's format may carry page furniture and
+// line-broken paragraphs: plain text and PDF (and an unnamed format), not
+// the structured formats whose readers give their own paragraphs.
+func (st *state) paged() bool {
+	switch st.format {
+	case "", "text", "pdf":
+		return true
+	}
+	return false
 }
 
 // bodyEnd is where the text moved after the body begins (len(s) when

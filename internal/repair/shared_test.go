@@ -205,6 +205,10 @@ func TestGeneratedCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := Run(res.Text, Options{Format: res.Format, Lexicon: lex})
+		checkMap(t, res.Text, r)
+		if cleanPath == names[0] {
+			checkIdempotent(t, r.Text)
+		}
 		cleanWords := wordRE.FindAllString(string(cleanData), -1)
 		// The words the damage changed: those not aligned with an equal
 		// word of the damaged text.
