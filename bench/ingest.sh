@@ -34,7 +34,12 @@ now() { date +%s.%N; }
 # gzip -1 over the same files (warm cache: cat them once first).
 cat "${files[@]}" >/dev/null
 t0=$(now)
-cat "${files[@]}" | gzip -1 -c >/dev/null
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f '%U %S' -o "$work/gzip.time" gzip -1 -c "${files[@]}" >/dev/null
+	gzip_cpu=$(awk '{print $1 + $2}' "$work/gzip.time")
+else
+	gzip -1 -c "${files[@]}" >/dev/null
+fi
 t1=$(now)
 gzip_s=$(echo "$t1 - $t0" | bc -l)
 
@@ -44,6 +49,7 @@ t0=$(now)
 if [ -x /usr/bin/time ]; then
 	/usr/bin/time -v -o "$work/time.txt" "$work/quellen" --db "$db" ingest "$work/corpus/*.txt" >"$work/ingest.out" 2>"$work/ingest.err" || { cat "$work/ingest.err" >&2; exit 1; }
 	peak_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+	quellen_cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
 else
 	"$work/quellen" --db "$db" ingest "$work/corpus/*.txt" >"$work/ingest.out" 2>"$work/ingest.err" &
 	pid=$!
@@ -69,5 +75,12 @@ printf 'corpus        %8.1f MB in %d files\n' "$mbytes" "${#files[@]}"
 printf 'gzip -1       %8.2f s  %8.2f MB/s\n' "$gzip_s" "$gzip_mbs"
 printf 'quellen ingest%8.2f s  %8.2f MB/s\n' "$ingest_s" "$ingest_mbs"
 printf 'ratio         %8.3f    (target >= 0.125, i.e. 1/8 of gzip)\n' "$ratio"
+if [ -n "${gzip_cpu:-}" ] && [ -n "${quellen_cpu:-}" ]; then
+	# On a shared, loaded machine wall time says little; CPU time is
+	# steadier. quellen uses every core, so its wall-clock speed on an
+	# idle machine is about this CPU speed times the cores it has.
+	printf 'CPU time      gzip %.2f s, quellen %.2f s on %d cores; per CPU-second: gzip %.2f MB/s, quellen %.2f MB/s\n' \
+		"$gzip_cpu" "$quellen_cpu" "$(nproc)" "$(echo "$mbytes / ($gzip_cpu + 0.001)" | bc -l)" "$(echo "$mbytes / $quellen_cpu" | bc -l)"
+fi
 printf 'peak RSS      %8.1f MB (target < 500 MB)\n' "$(echo "$peak_kb / 1024" | bc -l)"
 printf 'database      %8d MB\n' "$db_mb"

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -57,6 +59,9 @@ func (c *IngestCmd) Run(g *Globals) error {
 	elapsed := time.Since(start)
 	for _, e := range res.Failed {
 		report(g.stderr, e)
+	}
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("interrupted after storing %d documents; run the same command again to resume", res.Added)
 	}
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ package audit
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/xref"
@@ -44,8 +45,17 @@ type Claim struct {
 	Matches  []Match         `json:"matches,omitempty"`
 }
 
-// Supported reports whether the claim cites anything.
-func (c Claim) Supported() bool { return len(c.Evidence) > 0 }
+// Supported reports whether the claim cites a source: a note that holds a
+// reference. A note without one ("In English in the original") is
+// commentary, not evidence.
+func (c Claim) Supported() bool {
+	for _, e := range c.Evidence {
+		if len(e.References) > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // Report is the audit of one document.
 type Report struct {
@@ -107,6 +117,9 @@ func Audit(docs []xref.Doc, meta quellen.Metadata, target int, links []quellen.L
 			if mine.Raw.Start >= p.Raw.End || p.Raw.Start >= mine.Raw.End {
 				continue
 			}
+			if l.Kind == "same_event" && l.Score < minEventScore {
+				continue // too weak a likeness to stand as corroboration
+			}
 			m := Match{Kind: l.Kind, Relation: l.Relation, Passage: other, Event: l.Event}
 			if f, ok := l.Attrs["fidelity"].(string); ok && l.B.Doc == d.Name {
 				m.Fidelity = f
@@ -159,6 +172,14 @@ func Audit(docs []xref.Doc, meta quellen.Metadata, target int, links []quellen.L
 	return r
 }
 
+// minEventScore is the least score of a same-event link shown as
+// corroboration.
+const minEventScore = 0.6
+
+// citationLabels open the lines of a citation block, which are metadata,
+// not claims.
+var citationLabels = []string{"source:", "citation:", "translated:", "translated by", "original language:", "summary:", "contents:", "published:", "source :", "traduit par", "источник:"}
+
 // noteMatches links a marker to a note through the note_line it names.
 func noteMatches(m, n quellen.Finding) bool {
 	nl, ok := m.Attrs["note_line"].(int)
@@ -199,9 +220,10 @@ func claimSentences(d xref.Doc) []span {
 	var out []span
 	skip := append(d.Of(quellen.KindNote), d.Of(quellen.KindQuote)...)
 	sents := xref.Sentences(d.Clean)
+	meta := d.Of(quellen.KindMetadata)
 	for _, kind := range []quellen.Kind{quellen.KindNumber, quellen.KindDate} {
 		for _, f := range d.Of(kind) {
-			if inside(skip, f.Clean.Start) {
+			if inside(skip, f.Clean.Start) || inside(meta, f.Clean.Start) || inCitation(d, f.Clean.Start) {
 				continue
 			}
 			s, e := f.Clean.Start, f.Clean.End
@@ -236,6 +258,26 @@ func claimSentences(d xref.Doc) []span {
 		merged = append(merged, s)
 	}
 	return merged
+}
+
+// inCitation reports whether off lies in a paragraph that a citation
+// label opens ("Source:", "Translated:"), or in the paragraph after a
+// label standing alone.
+func inCitation(d xref.Doc, off int) bool {
+	prev := ""
+	for _, p := range d.Paras {
+		text := strings.ToLower(strings.TrimSpace(d.Clean[p.Start:min(p.End, len(d.Clean))]))
+		if p.Start <= off && off < p.End {
+			for _, l := range citationLabels {
+				if strings.HasPrefix(text, l) || strings.Contains(text, "\n"+l) || (strings.HasSuffix(prev, ":") && len(prev) < 40) {
+					return true
+				}
+			}
+			return strings.Contains(text, " source: ") || strings.Contains(text, " translated: ")
+		}
+		prev = text
+	}
+	return false
 }
 
 func inside(fs []quellen.Finding, off int) bool {

@@ -79,8 +79,11 @@ func writeClaim(b *strings.Builder, c Claim) {
 			}
 		}
 	}
-	if len(c.Evidence) == 0 && c.Kind != "verdict" {
+	switch {
+	case len(c.Evidence) == 0 && c.Kind != "verdict":
 		b.WriteString("  - cites no evidence\n")
+	case len(c.Evidence) > 0 && !c.Supported():
+		b.WriteString("  - its note cites no source\n")
 	}
 	for _, m := range c.Matches {
 		fmt.Fprintf(b, "  - %s in %s line %d", m.Kind, m.Passage.Doc, m.Passage.Line)

@@ -97,6 +97,8 @@ func TestFind(t *testing.T) {
 		{in: "two years ago", doc: "2013-03-22", raw: "two years ago", from: "2011", to: "2011"},
 		{in: "last summer", doc: "2013-03-22", raw: "last summer", from: "2012-06", to: "2012-08", approx: true},
 		{in: "in October", doc: "2013-03-22", raw: "October", from: "2012-10", to: "2012-10"},
+		{in: "On the evening of September 28th and 29th a", doc: "1939-10-01", raw: "September 28th and 29th", from: "1939-09-28", to: "1939-09-29"},
+		{in: "by the end of the year", doc: "1944-11-19", raw: "the end of the year", from: "1944-11", to: "1944-12", approx: true},
 		{in: "tomorrow", doc: "1944-11-19", raw: "tomorrow", from: "1944-11-20", to: "1944-11-20"},
 		{in: "la veille", lang: "fr", doc: "1922-10-19", raw: "la veille", from: "1922-10-18", to: "1922-10-18"},
 		// Old Style / New Style, BCE
@@ -140,7 +142,7 @@ func TestNotDates(t *testing.T) {
 		"j'ai été", "A ÉTÉ FAIT", "summer camp", "the February Revolution", "Chapter 5",
 		"sept ans", "a number of deputies", "12345", "0000", "", "   ", "–", "the", "1st",
 		"the same day", "ce jour-là", "this morning", "to fall in line", "destined to fall during the war",
-		"the preceding years", "the previous months",
+		"the preceding years", "the previous months", "he wrote to April Smith", "May I ask", "June Carter sang",
 	} {
 		if ms := Find(in, "", Point{}); len(ms) != 0 {
 			t.Errorf("%q: found %q, want no date", in, ms[0].Text)
@@ -207,6 +209,15 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestLongLine reads a passage far longer than one piece.
+func TestLongLine(t *testing.T) {
+	text := "On 19 November 1944 " + strings.Repeat("word ", 40000) + "and in 1945."
+	ms := Find(text, "en", Point{})
+	if len(ms) != 2 || ms[0].From.String() != "1944-11-19" || ms[1].Text != "1945" {
+		t.Errorf("got %+v", ms)
+	}
+}
+
 func TestParsePoint(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
@@ -258,27 +269,59 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
-// BenchmarkFind measures the date finder on the dev corpus (or a built-in
-// text when the shared data is absent); it reports MB/s.
+// BenchmarkFind measures the date finder on the dev corpus's plain-text
+// documents; it reports MB/s.
 func BenchmarkFind(b *testing.B) {
-	text := strings.Repeat("On 19 November 1944, some 1,200 men left Velgrad; the next day, in the spring of 1945, from 5 to 11 April, nothing happened at all in the long paragraphs of prose that make most of a book. ", 200)
-	if dir := os.Getenv("QUELLEN_SHARED"); dir != "" || true {
-		if p := testutil.Root(); p != "" {
-			var sb strings.Builder
-			for _, n := range []string{"d1.txt", "d2.txt", "d3.txt", "d5.txt"} {
-				if data, err := os.ReadFile(filepath.Join(p, "..", "shared", "dev", n)); err == nil {
-					sb.Write(data)
-				}
-			}
-			if sb.Len() > 0 {
-				text = sb.String()
-			}
-		}
-	}
+	text := devCorpus(b)
 	b.SetBytes(int64(len(text)))
 	f := &Finder{Doc: Point{Y: 1923, P: Year}}
 	for b.Loop() {
 		f.Reset()
 		f.Scan(text, 0, len(text), Options{Lang: "en"}, func(Match) {})
+	}
+}
+
+// devCorpus reads the dev corpus's plain-text documents into one text.
+func devCorpus(tb testing.TB) string {
+	dir := testutil.Shared(tb, "dev")
+	var sb strings.Builder
+	for _, n := range []string{"d1.txt", "d2.txt", "d3.txt", "d5.txt"} {
+		data, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		sb.Write(data)
+	}
+	return sb.String()
+}
+
+// TestExtractNoteAnchor: a relative date in a note reads the narrative's
+// date just before the note's marker, not the last date of the text.
+func TestExtractNoteAnchor(t *testing.T) {
+	text := "On 10 May 1923 a telegram came.1 On 2 June 1923 he resigned.\n\n1. It was printed the next day."
+	para := func(sub, kind string) extract.Para {
+		i := strings.Index(text, sub)
+		return extract.Para{Span: quellen.Span{Start: i, End: i + len(sub)}, Kind: kind, Lang: "en"}
+	}
+	mk := strings.Index(text, "came.1") + 5
+	note := strings.Index(text, "It was")
+	d := &extract.Doc{
+		Text: text,
+		Paras: []extract.Para{
+			para("On 10 May 1923 a telegram came.1 On 2 June 1923 he resigned.", "paragraph"),
+			para("1. It was printed the next day.", "note"),
+		},
+		Findings: []quellen.Finding{
+			{Kind: quellen.KindNoteMarker, Clean: quellen.Span{Start: mk, End: mk + 1}, Attrs: quellen.Attrs{"number": "1", "note_line": 3}},
+			{Kind: quellen.KindNote, Clean: quellen.Span{Start: note, End: len(text)}, Attrs: quellen.Attrs{"number": "1"}},
+		},
+		RawLine: func(off int) int { return strings.Count(text[:off], "\n") + 1 },
+	}
+	var got []string
+	for _, f := range Extract(d) {
+		got = append(got, f.Text+"="+f.Attrs.String("from"))
+	}
+	if want := "10 May 1923=1923-05-10 2 June 1923=1923-06-02 the next day=1923-05-11"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
 }

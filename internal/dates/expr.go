@@ -87,6 +87,11 @@ func (p *parser) qualified(k int) (int, int, atom, bool) {
 			a.qual, a.approx = q, true
 			return k, e, a, true
 		}
+		if p.isW(j, "year", "année", "annee", "jahres", "года") && !p.isW(j+1, "of") {
+			// the end of the year, fin d'année: the narrative's year
+			a = atom{sameYear: true, qual: q, approx: true}
+			return k, j + 1, a, true
+		}
 		if e, ok := p.core(j, &a); ok && !a.hasD {
 			a.qual, a.approx, a.yearOnly = q, true, false
 			return k, e, a, true
@@ -429,6 +434,12 @@ func (p *parser) expression(i int) (expr, bool) {
 					b := a
 					b.d = d2
 					return expr{s: x.s, e: ye, a: a, b: b, rng: true}, true
+				}
+				if validDay(2000, a.m, d2) && !(p.tk(j).k == kWord && p.tk(j).lx != nil && p.tk(j).lx.month > 0) {
+					// September 28th and 29th: the year from the anchors
+					b := a
+					b.d = d2
+					return expr{s: x.s, e: j, a: a, b: b, rng: true}, true
 				}
 			}
 		}

@@ -1,6 +1,8 @@
 package dates
 
 import (
+	"sort"
+
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/extract"
 )
@@ -22,12 +24,39 @@ func Extract(d *extract.Doc) []quellen.Finding {
 	for _, m := range d.Of(quellen.KindNoteMarker) {
 		markers[m.Clean.Start] = true
 	}
-	var notes []quellen.Span
-	for _, n := range d.Of(quellen.KindNote) {
-		notes = append(notes, n.Clean)
+	notes := d.Of(quellen.KindNote) // in text order
+	// noteAt returns the first note overlapping span sp, or -1.
+	noteAt := func(sp quellen.Span) int {
+		k := sort.Search(len(notes), func(i int) bool { return notes[i].Clean.End > sp.Start })
+		for ; k < len(notes) && notes[k].Clean.Start < sp.End; k++ {
+			if notes[k].Clean.Overlaps(sp) {
+				return k
+			}
+		}
+		return -1
 	}
+	// a note's relative dates read the narrative where its marker stands
+	markerAt := map[int]int{} // raw line of a note -> offset of its marker
+	for _, m := range d.Of(quellen.KindNoteMarker) {
+		if l, ok := intAttr(m.Attrs["note_line"]); ok {
+			if _, seen := markerAt[l]; !seen {
+				markerAt[l] = m.Clean.Start
+			}
+		}
+	}
+	type dated struct {
+		start    int
+		from, to Point
+	}
+	var main []dated
 	var out []quellen.Finding
-	emit := func(m Match) { out = append(out, finding(m)) }
+	inNote := false
+	emit := func(m Match) {
+		out = append(out, finding(m))
+		if !inNote && !m.Unresolved {
+			main = append(main, dated{m.Start, m.From, m.To})
+		}
+	}
 	paras := runs(d)
 	if len(d.Paras) == 0 && d.Text != "" {
 		paras = []extract.Para{{Span: quellen.Span{Start: 0, End: len(d.Text)}, Kind: "paragraph"}}
@@ -36,18 +65,23 @@ func Extract(d *extract.Doc) []quellen.Finding {
 		if p.Kind == "running_head" || p.Span.Start < 0 || p.Span.End > len(d.Text) || p.Span.Start >= p.Span.End {
 			continue
 		}
-		note := p.Kind == "note"
-		for _, n := range notes {
-			if n.Overlaps(p.Span) {
-				note = true
-				break
-			}
-		}
+		nk := noteAt(p.Span)
+		note := p.Kind == "note" || nk >= 0
 		lang := p.Lang
 		if lang == "" {
 			lang = d.Meta.Language
 		}
-		f.Scan(d.Text, p.Span.Start, p.Span.End, Options{Lang: lang, Note: note, Markers: markers}, emit)
+		o := Options{Lang: lang, Note: note, Markers: markers}
+		if nk >= 0 && d.RawLine != nil {
+			if mk, ok := markerAt[d.RawLine(notes[nk].Clean.Start)]; ok {
+				k := sort.Search(len(main), func(i int) bool { return main[i].start >= mk }) - 1
+				if k >= 0 {
+					o.From, o.To = main[k].from, main[k].to
+				}
+			}
+		}
+		inNote = note
+		f.Scan(d.Text, p.Span.Start, p.Span.End, o, emit)
 	}
 	return out
 }
@@ -77,4 +111,16 @@ func finding(m Match) quellen.Finding {
 		Text:  m.Text,
 		Attrs: a,
 	}
+}
+
+func intAttr(v any) (int, bool) {
+	switch x := v.(type) {
+	case int:
+		return x, true
+	case int64:
+		return int(x), true
+	case float64:
+		return int(x), true
+	}
+	return 0, false
 }

@@ -37,13 +37,20 @@ type Options struct {
 	Lang    string       // ISO 639-1 of the passage ("" unknown)
 	Note    bool         // a footnote: its dates do not move the narrative's anchor
 	Markers map[int]bool // start offsets of footnote markers in text
+	// From and To, when set, are the narrative's date for this passage
+	// (for a note: the last date before its marker).
+	From, To Point
 }
 
 // Scan finds the dates of text[a:b] in text order and calls emit for each.
 func (f *Finder) Scan(text string, a, b int, o Options, emit func(Match)) {
+	a, b = max(a, 0), min(b, len(text))
 	f.an.doc = f.Doc
 	saved := f.an
 	f.an.para, f.an.paraTo = Point{}, Point{}
+	if !o.From.IsZero() {
+		f.an.from, f.an.to = o.From, o.To
+	}
 	for a < b {
 		// long passages are cut at a space near 32 KiB
 		e := b
@@ -69,7 +76,7 @@ func (f *Finder) scanChunk(text string, a, b int, o Options, emit func(Match)) {
 	p.urls = findURLs(text, a, b, p.urls)
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.k == kPunct || t.k == kWord && t.lx == nil && !romanWord(text[t.s:t.e]) {
+		if t.k == kPunct || t.k == kWord && !p.canStart(i) {
 			continue
 		}
 		x, ok := p.expression(i)
@@ -231,4 +238,23 @@ func romanWord(w string) bool {
 		}
 	}
 	return n > 0
+}
+
+// canStart reports cheaply whether a word at i may begin a date
+// expression: a word of the date lexicon, or an article or preposition
+// followed by a number or another such word.
+func (p *parser) canStart(i int) bool {
+	t := p.tk(i)
+	l := t.lx
+	if l == nil {
+		return romanWord(p.text[t.s:t.e])
+	}
+	if l.month > 0 || l.weekday > 0 || l.season > 0 || l.qual > 0 || l.approx || l.rel > 0 || l.day > 0 || l.dir != 0 || l.unit > 0 || l.century || l.era != 0 {
+		return true
+	}
+	n := p.tk(i + 1)
+	if l.count > 0 {
+		return n.lx != nil && n.lx.unit > 0
+	}
+	return n.k == kNum || n.lx != nil || n.k == kWord && romanWord(p.text[n.s:n.e])
 }

@@ -653,7 +653,13 @@ func (p *parser) bareMonthContext(i int) bool {
 		j--
 	}
 	if l := p.lx(j); l != nil && (l.prep != 0 || l.qual > 0 || l.of || l.dir != 0) && p.tk(j).k == kWord {
-		// "this May", "last July", "in May", "of June", "early April", "from May"
+		// "this May", "last July", "in May", "of June", "early April", "from May";
+		// after "to" a capitalised word is a name: "to April Smith"
+		if l.prep == prepTo && l.qual == 0 && !l.of && l.dir == 0 {
+			if n := p.tk(i + 1); n.k == kWord && n.cap && n.lx == nil {
+				return false
+			}
+		}
 		return true
 	}
 	if p.isP(i-1, "-") && p.lx(i-2) != nil && p.lx(i-2).qual > 0 {

@@ -281,7 +281,7 @@ func (an *anchors) resolve(a atom, future bool) (from, to Point, approx, relativ
 		case 1, -1:
 			y += a.yearDir
 		}
-		if !a.hasM && a.season == 0 && !a.hasD {
+		if !a.hasM && a.season == 0 && !a.hasD && a.qual == 0 {
 			r := Point{Y: y, P: Year}
 			return r, r, approx, true, b, true
 		}

@@ -87,6 +87,14 @@ func timeMLValue(m Match) string {
 			return fmt.Sprintf("%04d-%s", f.Y, s)
 		}
 	}
+	// TimeML keeps a qualifier (early 2011, the end of the year) in its mod
+	// attribute and the value unnarrowed
+	if m.Approx && f.P == Month && t.P == Month && f.Y == t.Y {
+		return fmt.Sprintf("%04d", f.Y)
+	}
+	if m.Approx && f.P == Year && t.P == Year && f.Y/10 == t.Y/10 && t.Y-f.Y < 9 {
+		return fmt.Sprintf("%03d", f.Y/10)
+	}
 	if f.P == Year && t.P == Year {
 		switch {
 		case t.Y-f.Y == 9 && f.Y%10 == 0:
@@ -204,13 +212,13 @@ func TestTempEval3Platinum(t *testing.T) {
 		sc.gold, sc.found, strict, relaxed, value, sc.valueOK, sc.relaxed, sc.f1(sc.valueOK))
 	// the figures reached when the test was written (HeidelTime, all timex
 	// types: relaxed 0.903, strict 0.813, value 0.776)
-	if strict < 0.82 {
-		t.Errorf("strict extent F1 %.3f < 0.82", strict)
+	if strict < 0.83 {
+		t.Errorf("strict extent F1 %.3f < 0.83", strict)
 	}
-	if relaxed < 0.89 {
-		t.Errorf("relaxed extent F1 %.3f < 0.89", relaxed)
+	if relaxed < 0.90 {
+		t.Errorf("relaxed extent F1 %.3f < 0.90", relaxed)
 	}
-	if value < 0.85 {
-		t.Errorf("value accuracy %.3f < 0.85", value)
+	if value < 0.87 {
+		t.Errorf("value accuracy %.3f < 0.87", value)
 	}
 }

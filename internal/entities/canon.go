@@ -161,7 +161,7 @@ func (x *run) types() {
 		}
 		// What the model learnt from annotated newspapers says.
 		if post := nb.posterior(m.nbf); post != nil && personKeys[m.surname()] < 3 {
-			if len(m.words) == 1 && post[0] >= nbDrop && !x.surnames[m.surname()] && placeKeys[k] == 0 && !x.renders(m.words[0], x.surnames) {
+			if len(m.words) == 1 && post[0] >= nbDrop && !x.surnames[m.surname()] && placeKeys[k] == 0 && !x.renders(m.words[0], x.surnames, &x.surKeys) {
 				m.drop = true
 				continue
 			}
@@ -269,7 +269,9 @@ func isAcronym(ws []string) bool {
 		return false
 	}
 	w := ws[0]
-	return utf8.RuneCountInString(w) >= 2 && strings.ToUpper(w) == w && strings.IndexFunc(w, unicode.IsLetter) >= 0
+	n := utf8.RuneCountInString(w)
+	return n >= 2 && n <= 6 && strings.ToUpper(w) == w && strings.IndexFunc(w, unicode.IsLetter) >= 0 &&
+		strings.Trim(w, "IVXLCDM") != "" // not a roman numeral
 }
 
 // display is the mention as a name: titles out, whitespace single.
@@ -391,30 +393,41 @@ func (x *run) canonical() {
 
 // canonPersons gives each person one name: the fullest compatible form
 // the document gives; a bare surname takes the person last named in full.
+// It runs in time linear in the mentions (distinct names aside).
 func (x *run) canonPersons(idx []int) {
-	// Surname groups, joining transliteration variants of Russian-looking names.
+	// Surname groups, joining transliteration variants of Russian-looking names through their keys.
 	group := map[string]string{}
-	var reps []string
+	byKey := map[string]string{}
 	rep := func(s string) string {
 		if g, ok := group[s]; ok {
 			return g
 		}
-		for _, r := range reps {
-			if len(r) > 3 && len(s) > 3 && (hasSuffix(r, personSuffixes) || hasSuffix(s, personSuffixes) || translit.IsCyrillic(r) || translit.IsCyrillic(s)) && translit.Same(r, s) {
-				group[s] = r
-				return r
+		g := s
+		russian := len(s) > 3 && (hasSuffix(s, personSuffixes) || translit.IsCyrillic(s))
+		var keys []string
+		if russian {
+			keys = translit.Keys(s)
+			for _, k := range keys {
+				if r, ok := byKey[k]; ok {
+					g = r
+					break
+				}
+			}
+			for _, k := range keys {
+				if _, ok := byKey[k]; !ok {
+					byKey[k] = g
+				}
 			}
 		}
-		reps = append(reps, s)
-		group[s] = s
-		return s
+		group[s] = g
+		return g
 	}
 	type full struct {
 		words []string
 		name  string
 		at    int
 	}
-	fulls := map[string][]full{}
+	fulls := map[string][]full{} // per group, in text order
 	counts := map[string]int{}
 	for _, i := range idx {
 		m := &x.ms[i]
@@ -424,6 +437,42 @@ func (x *run) canonPersons(idx []int) {
 			fulls[g] = append(fulls[g], full{m.words, name, m.s})
 			counts[name]++
 		}
+	}
+	// Distinct full names per group, and the fullest compatible with each (computed once).
+	distinct := map[string][]full{}
+	for g, fs := range fulls {
+		seen := map[string]bool{}
+		for _, f := range fs {
+			if !seen[f.name] {
+				seen[f.name] = true
+				distinct[g] = append(distinct[g], f)
+			}
+		}
+	}
+	bestOf := map[string]string{}
+	fullest := func(g string, words []string, own string) string {
+		k := g + "\x00" + own
+		if b, ok := bestOf[k]; ok {
+			return b
+		}
+		best := own
+		for _, f := range distinct[g] {
+			if compatible(words, f.words) && compatible(f.words, words) && better(f.name, best) {
+				best = f.name
+			}
+		}
+		bestOf[k] = best
+		return best
+	}
+	commonest := map[string]full{}
+	for g, ds := range distinct {
+		pick := ds[0]
+		for _, f := range ds[1:] {
+			if counts[f.name] > counts[pick.name] {
+				pick = f
+			}
+		}
+		commonest[g] = pick
 	}
 	// For a name never given in full, its spelling in ordinary case and Latin script (Delorme, not DELORME).
 	shown := map[string]string{}
@@ -435,19 +484,19 @@ func (x *run) canonPersons(idx []int) {
 			shown[g] = own
 		}
 	}
+	next := map[string]int{} // per group, the full forms already passed (mentions come in text order)
 	for _, i := range idx {
 		m := &x.ms[i]
 		g := rep(m.surname())
 		own := x.display(m)
 		fs := fulls[g]
+		k := next[g]
+		for k < len(fs) && fs[k].at < m.s {
+			k++
+		}
+		next[g] = k
 		if len(strings.Fields(own)) > 1 {
-			best := own
-			for _, f := range fs {
-				if compatible(m.words, f.words) && compatible(f.words, m.words) && better(f.name, best) {
-					best = f.name
-				}
-			}
-			m.canon = best
+			m.canon = fullest(g, m.words, own)
 			continue
 		}
 		if len(fs) == 0 {
@@ -461,33 +510,11 @@ func (x *run) canonPersons(idx []int) {
 			continue
 		}
 		// The last full form before the mention, else the commonest.
-		var pick *full
-		for k := range fs {
-			if fs[k].at < m.s {
-				pick = &fs[k]
-			}
+		pick := commonest[g]
+		if k > 0 {
+			pick = fs[k-1]
 		}
-		if pick == nil {
-			names := make([]string, 0, len(fs))
-			for _, f := range fs {
-				names = append(names, f.name)
-			}
-			sort.SliceStable(names, func(a, b int) bool { return counts[names[a]] > counts[names[b]] })
-			pick = &full{name: names[0]}
-			for k := range fs {
-				if fs[k].name == names[0] {
-					pick = &fs[k]
-					break
-				}
-			}
-		}
-		best := pick.name
-		for _, f := range fs {
-			if compatible(pick.words, f.words) && compatible(f.words, pick.words) && better(f.name, best) {
-				best = f.name
-			}
-		}
-		m.canon = best
+		m.canon = fullest(g, pick.words, pick.name)
 	}
 	for _, i := range idx {
 		m := &x.ms[i]
@@ -593,9 +620,25 @@ func (x *run) canonOthers(idx []int) {
 		}
 	}
 	// containers lists, for a name, the longer names that hold all its words under the same head.
+	byHead := map[string][]*long{}
+	for _, l := range longs {
+		byHead[l.head] = append(byHead[l.head], l)
+	}
+	containsMemo := map[*long][]*long{}
 	contains := func(l *long) []*long {
+		if c, ok := containsMemo[l]; ok {
+			return c
+		}
+		pool := byHead[l.head]
+		if l.head == "" {
+			pool = longs
+			if len(l.toks) == 0 || len(pool) > 2000 {
+				pool = nil // a headless name is looked up among places only when there are few names
+			}
+		}
 		var out []*long
-		for _, o := range longs {
+		defer func() { containsMemo[l] = out }()
+		for _, o := range pool {
 			if o == l || len(o.toks) <= len(l.toks) || o.typ != l.typ && l.typ != "" {
 				continue
 			}
@@ -618,8 +661,13 @@ func (x *run) canonOthers(idx []int) {
 		}
 		return out
 	}
+	maximalMemo := map[*long][]*long{}
 	maximal := func(l *long) []*long {
+		if c, ok := maximalMemo[l]; ok {
+			return c
+		}
 		var out []*long
+		defer func() { maximalMemo[l] = out }()
 		for _, c := range contains(l) {
 			if len(contains(c)) == 0 {
 				out = append(out, c)
@@ -650,8 +698,10 @@ func (x *run) canonOthers(idx []int) {
 				// The one named just before (within a few lines); else the commonest.
 				bestAt := -1
 				for _, c := range cs {
-					for _, at := range c.at {
-						if at < m.s && m.s-at < 300 && at > bestAt {
+					// c.at is in text order: the last occurrence before the mention.
+					k := sort.SearchInts(c.at, m.s)
+					if k > 0 {
+						if at := c.at[k-1]; m.s-at < 300 && at > bestAt {
 							bestAt, pick = at, c
 						}
 					}

@@ -14,6 +14,8 @@ package entities
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/extract"
@@ -42,12 +44,12 @@ type mention struct {
 	pubCue    bool
 	orgCue    bool
 	plural    bool
-	says      bool       // a verb of saying follows
-	titleS    int        // where a title left out of the mention starts; -1 when none
-	strong    bool       // typed by evidence of its own (gazetteer, title, head word)
-	nbf       [][]string // the model's features, per capitalised token
-	allCaps   bool       // in a run of capitals, where capitals say nothing
-	inTitle   bool       // inside the title of a work
+	says      bool    // a verb of saying follows
+	titleS    int     // where a title left out of the mention starts; -1 when none
+	strong    bool    // typed by evidence of its own (gazetteer, title, head word)
+	nbf       []nbTok // the capitalised tokens, for the model
+	allCaps   bool    // in a run of capitals, where capitals say nothing
+	inTitle   bool    // inside the title of a work
 	drop      bool
 }
 
@@ -61,7 +63,7 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 	if g == nil {
 		g = Default()
 	}
-	x := &run{d: d, g: g, lower: map[string]bool{}, roleOf: map[string]string{}, roleVotes: map[string]int{}, keyTypes: map[string]map[string]int{}}
+	x := &run{d: d, g: g, ms: make([]mention, 0, len(d.Text)/64+8), lower: map[string]bool{}, roleOf: map[string]string{}, roleVotes: map[string]int{}, keyTypes: map[string]map[string]int{}}
 	x.paragraphs()
 	x.titleZones()
 	for _, ts := range x.paras {
@@ -106,6 +108,8 @@ type run struct {
 	ms       []mention
 	lower    map[string]bool   // words the document writes in lower case
 	surnames map[string]bool   // surnames of the persons named in full or with a title
+	midKeys  map[string]bool   // transliteration keys of the words named mid-sentence (see renders)
+	surKeys  map[string]bool   // and of the surnames
 	roleOf   map[string]string // "ministry" -> "Ministry of Communications", from "Minister of Communications"
 	// roleVotes counts the holders of an office named (Minister of X) per body (Ministry of X).
 	roleVotes map[string]int
@@ -169,7 +173,27 @@ func (x *run) inZone(s, e int) bool {
 	return false
 }
 
-func fold(w string) string { return strings.ReplaceAll(translit.Fold(w), "’", "'") }
+func fold(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			if f, ok := foldCache.Load(w); ok {
+				return f.(string)
+			}
+			f := strings.ReplaceAll(translit.Fold(w), "’", "'")
+			if foldCached.Add(1) < 1<<16 {
+				foldCache.Store(strings.Clone(w), f)
+			}
+			return f
+		}
+	}
+	return strings.ToLower(w)
+}
+
+// foldCache keeps the folded forms of the words outside ASCII (bounded).
+var (
+	foldCache  sync.Map
+	foldCached atomic.Int64
+)
 
 // isTitleAt reports whether ts[i] is a person title, and how many tokens it
 // takes (a dot after an abbreviation).

@@ -195,10 +195,11 @@ func TestHIPE(t *testing.T) {
 		file              string
 		minStrict, minFuz float64
 	}{
-		{"HIPE-2022-v2.1-hipe2020-dev-en.tsv", 0, 0},
-		{"HIPE-2022-v2.1-hipe2020-test-en.tsv", 0, 0},
-		{"HIPE-2022-v2.1-hipe2020-dev-fr.tsv", 0, 0},
-		{"HIPE-2022-v2.1-hipe2020-test-fr.tsv", 0, 0},
+		// Floors a little below the figures reached (test: en 0.452 / 0.621, fr 0.574 / 0.728).
+		{"HIPE-2022-v2.1-hipe2020-dev-en.tsv", 0.46, 0.67},
+		{"HIPE-2022-v2.1-hipe2020-test-en.tsv", 0.44, 0.61},
+		{"HIPE-2022-v2.1-hipe2020-dev-fr.tsv", 0.58, 0.77},
+		{"HIPE-2022-v2.1-hipe2020-test-fr.tsv", 0.56, 0.71},
 	}
 	g := entities.Default()
 	for _, set := range sets {

@@ -107,7 +107,7 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 		if k+1 < len(ts) {
 			next = ts[k+1].w
 		}
-		m.nbf = append(m.nbf, nbFeatures(ts[k].w, prev, next, ts[k].sent))
+		m.nbf = append(m.nbf, nbTok{ts[k].w, prev, next, ts[k].sent})
 	}
 	// Cues from the context.
 	if nameStart > 0 {
@@ -128,7 +128,8 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 		}
 		// Plural capitals after an article are peoples and common nouns: les Arabes, the Allies.
 		if (pw == "les" || pw == "des" || pw == "aux" || pw == "the") && j == nameStart+1 && !m.titled {
-			if w := fold(ts[nameStart].w); (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) && !orgHeads[w] {
+			if w := fold(ts[nameStart].w); (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) && !orgHeads[w] &&
+				!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "os") && !strings.HasSuffix(w, "as") {
 				m.plural = true
 			}
 		}
@@ -304,7 +305,7 @@ func (x *run) filter() {
 			w := ws[0]
 			f := fold(w)
 			caps := strings.ToUpper(w) == w && utf8.RuneCountInString(w) >= 2
-			if m.sent && !mid[f] && !m.titled && !(caps && !x.lower[f]) && !x.renders(w, mid) && !(m.says && !x.lower[f]) {
+			if m.sent && !mid[f] && !m.titled && !(caps && !x.lower[f]) && !x.renders(w, mid, &x.midKeys) && !(m.says && !x.lower[f]) {
 				m.drop = true
 				continue
 			}
@@ -329,7 +330,12 @@ func (x *run) filter() {
 				m.drop = true // a call number: FO 371, 65 AQ
 				continue
 			}
-			if utf8.RuneCountInString(w) < 2 {
+			if utf8.RuneCountInString(w) < 2 || (strings.Trim(w, "IVXLCDM") == "" && !x.lower[f]) {
+				m.drop = true // a lone letter, a roman numeral
+				continue
+			}
+			// Words made with the endings of common nouns and adjectives: Ratification, Independence, Presidential.
+			if commonEnding(f) && !m.titled && !x.surnames[f] && !x.g.Given(w) && !orgHeads[f] && !placeHeads[f] && !publicationWords[f] {
 				m.drop = true
 				continue
 			}
@@ -416,12 +422,42 @@ func (x *run) strictTitled(m *mention, mid map[string]bool) bool {
 
 // renders says whether w is a rendering in another script or scheme of a
 // Russian-looking name the document uses elsewhere (Сталин for Stalin).
-func (x *run) renders(w string, mid map[string]bool) bool {
+func (x *run) renders(w string, known map[string]bool, index *map[string]bool) bool {
 	if !translit.IsCyrillic(w) && !hasSuffix(fold(w), personSuffixes) {
 		return false
 	}
-	for k := range mid {
-		if len(k) > 3 && translit.Same(k, w) {
+	if *index == nil {
+		// The keys of the words known, built once.
+		*index = map[string]bool{}
+		for k := range known {
+			if len(k) > 3 {
+				for _, key := range translit.Keys(k) {
+					(*index)[key] = true
+				}
+			}
+		}
+	}
+	for _, key := range translit.Keys(w) {
+		if (*index)[key] {
+			return true
+		}
+	}
+	return false
+}
+
+// commonEnding says whether a word ends like an abstract noun or an
+// adjective (-tion, -ment, -ness, -ity, -ical, -ous, -ive, -able, -isme ...),
+// which names seldom do.
+func commonEnding(f string) bool {
+	n := utf8.RuneCountInString(f)
+	for _, e := range []string{"tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ship", "ism", "isme", "ical", "ious", "eous",
+		"able", "ible", "ative", "itive", "ional", "ité", "ités", "iste", "istes", "ement", "ements"} {
+		if n > utf8.RuneCountInString(e)+3 && strings.HasSuffix(f, e) {
+			return true
+		}
+	}
+	for _, e := range []string{"ence", "ance", "ences", "ances"} {
+		if n >= 9 && strings.HasSuffix(f, e) {
 			return true
 		}
 	}

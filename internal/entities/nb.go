@@ -98,15 +98,21 @@ func shape(w string) string {
 	return "Xx"
 }
 
+// nbTok is a capitalised token of a mention with its neighbours.
+type nbTok struct {
+	w, prev, next string
+	sent          bool
+}
+
 // posterior returns P(class | features of every token), or nil without a model.
-func (m *nbModel) posterior(tokens [][]string) []float64 {
+func (m *nbModel) posterior(tokens []nbTok) []float64 {
 	if m == nil || len(m.feats) == 0 || len(tokens) == 0 {
 		return nil
 	}
 	score := make([]float64, len(nbClasses))
 	copy(score, m.prior)
-	for _, fs := range tokens {
-		for _, f := range fs {
+	for _, t := range tokens {
+		for _, f := range nbFeatures(t.w, t.prev, t.next, t.sent) {
 			c, ok := m.feats[f]
 			if !ok {
 				continue

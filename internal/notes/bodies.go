@@ -122,9 +122,25 @@ func FindNotes(d *extract.Doc) ([]Note, []string) {
 		sort.Slice(blocks, func(i, j int) bool { return blocks[i].Span.Start < blocks[j].Span.Start })
 	}
 
+	ls := splitLines(d.Text)
+	// Footnotes left at the foot of their pages, when no reader or repair
+	// stage found any note.
+	if len(blocks) == 0 {
+		if foot := pageFootnotes(d.Text, ls); len(foot) > 0 {
+			names = append(names, "")
+			for i := range foot {
+				foot[i].Series = len(names) - 1
+			}
+			notes = append(notes, foot...)
+			covered = func(off int) bool {
+				i := sort.Search(len(foot), func(i int) bool { return foot[i].Span.End > off })
+				return i < len(foot) && foot[i].Span.Start <= off
+			}
+		}
+	}
+
 	// Notes in the text: runs of labelled lines after a notes heading, or
 	// at the end of the document.
-	ls := splitLines(d.Text)
 	type run struct {
 		notes   []Note
 		heading string
@@ -249,6 +265,58 @@ func nextLabelled(ls []line, i int) bool {
 func startsUpperRune(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// pageFootnotes finds footnotes at the foot of their pages in a text no
+// stage has restructured: lines "N Text" before any notes heading whose
+// number N is the next in the sequence and whose marker N stands in the
+// text before them, after the marker of the note before.
+func pageFootnotes(s string, ls []line) []Note {
+	pos := map[string][]int{}
+	for _, c := range Scan(s, 0, len(s)) {
+		if c.Strength != Symbol && c.Strength != Paren {
+			pos[c.Number] = append(pos[c.Number], c.Span.Start)
+		}
+	}
+	var out []Note
+	last, markerAt := 0, -1
+	for i := 0; i < len(ls); i++ {
+		l := ls[i]
+		if l.heading {
+			break
+		}
+		if !l.labelled || l.label.Style != styleBare {
+			continue
+		}
+		v, _ := strconv.Atoi(l.label.Number)
+		if v != last+1 && v != 1 {
+			continue
+		}
+		at := -1
+		for _, p := range pos[l.label.Number] {
+			if p > markerAt && p < l.start {
+				at = p
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		j := i
+		for j+1 < len(ls) && !ls[j+1].blank && !ls[j+1].labelled && !ls[j+1].heading {
+			j++
+		}
+		st := l.start + len(l.text) - len(strings.TrimLeft(l.text, " \t"))
+		e := ls[j].end
+		for e > st && (s[e-1] == ' ' || s[e-1] == '\t' || s[e-1] == '\r') {
+			e--
+		}
+		out = append(out, Note{Span: quellen.Span{Start: st, End: e}, Number: l.label.Number,
+			Text: cleanBody(s[l.start:e][l.label.Len:]), Style: styleBare})
+		last, markerAt = v, at
+		i = j
+	}
+	return out
 }
 
 // acceptRun decides on a run of labelled lines outside a notes section:

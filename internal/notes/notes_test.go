@@ -208,6 +208,10 @@ func TestMarkers(t *testing.T) {
 		name: "chapter headings inside the notes section",
 		text: "One.1 Two.1\n\nNotes\n\nChapter 1\n\n1 Smith, p. 4.\n\nChapter 2\n\n1 Jones, p. 5.\n",
 		want: []mark{{"1", "Smith, p."}, {"1", "Jones, p."}},
+	}, {
+		name: "footnotes left at the foot of their pages",
+		text: "The basin closed for a month at the very least.1 The pilots kept watch.\nThe board met, and asked for an account.2\n\n1 Letter book, vol. 3, fol. 12.\n2 Minutes of the board, item 4.\n\n1\fTHE WINTER\n\nThe thaw came late, and 3 ships were caught.3\n\n3 Customs journal, 3 March 1887.\n",
+		want: []mark{{"1", "Letter book,"}, {"2", "Minutes of"}, {"3", "Customs journal,"}},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, problems, _ := markers(t, tc.text, nil)

@@ -39,11 +39,12 @@ func init() {
 	}
 	for w, v := range map[string]float64{
 		"hundred": 100, "hundreds": 100, "dozen": 12, "douzaine": 12, "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6,
-		"billion": 1e9, "billions": 1e9, "milliard": 1e9, "milliards": 1e9,
+		"billion": 1e9, "billions": 1e9, "milliard": 1e9, "milliards": 1e9, "trillion": 1e12, "trillions": 1e12,
 		"cent": 100, "cents": 100, "mille": 1e3, "mil": 1e3,
 		"hundert": 100, "tausend": 1e3, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9,
 		"тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6,
-		"миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+		"миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "млн": 1e6, "тыс": 1e3, "млрд": 1e9,
+		"mio": 1e6, "mrd": 1e9, "bn": 1e9, "mln": 1e6,
 	} {
 		multipliers[w] = v
 	}
@@ -93,7 +94,7 @@ func init() {
 		"people": `men people persons workmen workers labourers laborers witnesses members deputies delegates dead
 			inhabitants children women victims individuals souls residents civilians peasants
 			hommes personnes ouvriers morts membres députés deputes témoins temoins habitants victimes enfants femmes âmes
-			человек людей рабочих членов депутатов свидетелей жителей жертв детей женщин
+			человек человека людей рабочих членов депутатов свидетелей жителей жертв детей женщин
 			menschen männer arbeiter personen tote mitglieder abgeordnete zeugen einwohner opfer kinder frauen`,
 		"votes":    `votes voix голосов голоса stimmen`,
 		"percent":  `percent pct % prozent процентов процента процент`,
@@ -101,6 +102,7 @@ func init() {
 		"dollars":  `dollars dollar $`,
 		"pounds":   `pounds £ sterling`,
 		"marks":    `marks mark reichsmarks`,
+		"euros":    `euros euro`,
 		"roubles":  `roubles rubles рублей рубля рубль`,
 		"km":       `km kilometres kilometers kilomètres kilometre kilometer километров километра километр kilometer`,
 		"metres":   `m metres meters mètres metre meter метров метра метр`,
@@ -113,6 +115,7 @@ func init() {
 		"months":   `months month mois месяцев месяца месяц monate monaten monat`,
 		"years":    `years year ans an années année annees annee лет года год jahre jahren jahr`,
 		"tonnes":   `tonnes tons tonne ton тонн тонны`,
+		"soldiers": `soldiers солдат солдата`,
 		"miles":    `miles mile`,
 		"versts":   `versts verstes вёрст верст`,
 		"hectares": `hectares hectare ha`,

@@ -39,6 +39,14 @@ func TestFind(t *testing.T) {
 		{in: "a republic of two million people", raw: "two million people", value: 2e6, unit: "people"},
 		{in: "a loss of 6o million francs", raw: "6o million francs", value: 60e6, unit: "francs"},
 		{in: "10 to 12 million people", raw: "10 to 12 million people", value: 10e6, max: 12e6, unit: "people"},
+		{in: "a line of 10–12 km", raw: "10–12 km", value: 10, max: 12, unit: "km"},
+		{in: "около 20 тысяч солдат", lang: "ru", raw: "около 20 тысяч солдат", value: 20000, unit: "soldiers", about: "около"},
+		{in: "5 млн человек", lang: "ru", raw: "5 млн человек", value: 5e6, unit: "people"},
+		{in: "deux millions de francs", lang: "fr", raw: "deux millions de francs", value: 2e6, unit: "francs"},
+		{in: "some 600 documents including accounts", raw: "some 600 documents", value: 600, unit: "documents", about: "some"},
+		{in: "a 2009 analysis", raw: "", unit: ""},
+		{in: "9.4 trillion euros", raw: "9.4 trillion euros", value: 9.4e12, unit: "euros"},
+		{in: "between 12 and 18 months", raw: "between 12 and 18 months", value: 12, max: 18, unit: "months"},
 		{in: "two or three years", raw: "two or three years", value: 2, max: 3, unit: "years"},
 		{in: "for nearly seven hours in", raw: "nearly seven hours", value: 7, unit: "hours", about: "nearly"},
 		{in: "over 1,000 men", raw: "over 1,000 men", value: 1000, unit: "people", about: "over"},
@@ -60,7 +68,9 @@ func TestFind(t *testing.T) {
 		{in: "1 800 hommes", lang: "fr", raw: "1 800 hommes", value: 1800, unit: "people"},
 		{in: "3,5 km", lang: "fr", raw: "3,5 km", value: 3.5, unit: "km"},
 		{in: "3.5 km", lang: "en", raw: "3.5 km", value: 3.5, unit: "km"},
-		{in: "$410,000 in benefits", raw: "410,000", value: 410000, unit: ""},
+		{in: "to collect $410,000 in benefits", raw: "$410,000", value: 410000, unit: "dollars"},
+		{in: "£20 million pounds", raw: "£20 million pounds", value: 20e6, unit: "pounds"},
+		{in: "at 410,000 in benefits", raw: "410,000", value: 410000, unit: ""},
 		{in: "dans les trois pays concernés et", lang: "fr", raw: "trois pays", value: 3, unit: "pays"},
 		{in: "Two serious offers reached the Ministry", raw: "Two serious offers", value: 2, unit: "offers"},
 		{in: "a debate that filled two full sittings and", raw: "two full sittings", value: 2, unit: "sittings"},
@@ -161,6 +171,16 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestLongLine reads a passage far longer than one piece without losing
+// the quantities at its ends.
+func TestLongLine(t *testing.T) {
+	text := "some 1,800 men " + strings.Repeat("word ", 40000) + "and 300 km"
+	qs := find(text, "en")
+	if len(qs) != 2 || qs[0].Value != 1800 || qs[1].Value != 300 || text[qs[1].Start:qs[1].End] != "300 km" {
+		t.Errorf("got %+v", qs)
+	}
+}
+
 func TestGermanNumber(t *testing.T) {
 	for w, v := range map[string]float64{"einundzwanzig": 21, "zweihundert": 200, "dreitausend": 3000, "zweihundertfünf": 205, "elf": 11, "hund": 0, "und": 0} {
 		if got := germanNumber(w); got != v {
@@ -191,22 +211,27 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
-// BenchmarkFind measures the number finder on the dev corpus (a built-in
-// text when it is absent); it reports MB/s.
+// BenchmarkFind measures the number finder on the dev corpus's plain-text
+// documents; it reports MB/s.
 func BenchmarkFind(b *testing.B) {
-	text := strings.Repeat("On 19 November 1944, some 1,200 men left Velgrad; three days later, 40 per cent of them had come back, and the rest of this long paragraph of prose has no numbers at all in it. ", 200)
-	var sb strings.Builder
-	for _, n := range []string{"d1.txt", "d2.txt", "d3.txt", "d5.txt"} {
-		if data, err := os.ReadFile(filepath.Join(testutil.Root(), "..", "shared", "dev", n)); err == nil {
-			sb.Write(data)
-		}
-	}
-	if sb.Len() > 0 {
-		text = sb.String()
-	}
+	text := devCorpus(b)
 	b.SetBytes(int64(len(text)))
 	var f Finder
 	for b.Loop() {
 		f.Find(text, 0, len(text), Options{Lang: "en"}, func(Quantity) {})
 	}
+}
+
+// devCorpus reads the dev corpus's plain-text documents into one text.
+func devCorpus(tb testing.TB) string {
+	dir := testutil.Shared(tb, "dev")
+	var sb strings.Builder
+	for _, n := range []string{"d1.txt", "d2.txt", "d3.txt", "d5.txt"} {
+		data, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		sb.Write(data)
+	}
+	return sb.String()
 }

@@ -70,8 +70,24 @@ type Finder struct {
 	sc scanner
 }
 
-// Find calls emit for every quantity of text[a:b], in text order.
+// Find calls emit for every quantity of text[a:b], in text order. A long
+// passage is read in pieces of about 32 KiB cut at a space.
 func (f *Finder) Find(text string, a, b int, o Options, emit func(Quantity)) {
+	a, b = max(a, 0), min(b, len(text))
+	for a < b {
+		e := b
+		if e-a > 1<<15 {
+			e = a + 1<<15
+			for e > a+1<<14 && text[e] != ' ' && text[e] != '\n' {
+				e--
+			}
+		}
+		f.find(text, a, e, o, emit)
+		a = e
+	}
+}
+
+func (f *Finder) find(text string, a, b int, o Options, emit func(Quantity)) {
 	en := o.Lang == "" || o.Lang == "en"
 	toks := f.sc.scan(text, a, b, en, o.Markers)
 	p := &parser{text: text, t: toks, o: o}
@@ -246,6 +262,12 @@ func (p *parser) words(i int) (num, bool) {
 	return n, true
 }
 
+// taken reports whether token i lies in a date or is a footnote marker.
+func (p *parser) taken(i int) bool {
+	t := p.tk(i)
+	return p.o.Skip != nil && p.o.Skip(t.s, t.e) || p.o.Markers[t.s]
+}
+
 // skipped reports whether the number at i is not a quantity: an
 // identifier, a clock time, a part of a date or footnote marker, a
 // frequency (every two weeks).
@@ -409,6 +431,8 @@ func (p *parser) unit(j int, afterMult bool) (string, int) {
 			if p.o.Lang == "fr" || p.o.Lang == "ru" {
 				break // the noun comes before its adjectives: trois pays concernés
 			}
+		} else if cand != "" {
+			break // 600 documents including accounts
 		}
 	}
 	if cand != "" {
@@ -454,8 +478,9 @@ func plural(w, lang string) bool {
 	case "de":
 		return false
 	}
-	if strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ous") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "ly") {
-		return false
+	if strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "ly") ||
+		lang != "fr" && strings.HasSuffix(w, "is") {
+		return false // analysis, status, crisis
 	}
 	return strings.HasSuffix(w, "s") || lang == "fr" && strings.HasSuffix(w, "x")
 }
@@ -482,7 +507,7 @@ func (p *parser) quantity(i int) ([]Quantity, int) {
 	conn := c.k == kPunct && c.w == "-" || p.isW(end, "to", "à", "bis", "до", "or", "ou", "oder", "или") ||
 		p.isW(end, "and", "et", "und", "и") && p.isW(i-1, "between", "entre", "zwischen", "между")
 	if conn && n.mult == 1 {
-		if n2, ok := p.number(end + 1); ok && !p.skipped(end+1) && !(p.tk(end+1).k == kNum && p.tk(i).k == kWord) {
+		if n2, ok := p.number(end + 1); ok && !p.taken(end+1) && !(p.tk(end+1).k == kNum && p.tk(i).k == kWord) {
 			hi := n2.v * n2.mult
 			lo := n.v * n.mult
 			if n.mult == 1 && n2.mult > 1 {
@@ -499,9 +524,19 @@ func (p *parser) quantity(i int) ([]Quantity, int) {
 	if p.isW(i-1, "between", "entre", "zwischen", "между") && q.HasMax {
 		start = min(start, i-1)
 	}
-	u, uend := p.unit(end, n.mult > 1)
+	u, uend := p.unit(end, n.mult > 1 || multipliers[p.tk(end-1).w] >= 1e3)
 	if p.tk(i).k == kNum && p.tk(i).suf != "" {
 		u, uend = units[p.tk(i).suf], end
+	}
+	if cur, ok := currencySigns[p.tk(i-1).w]; ok && p.tk(i-1).k == kPunct && !p.tk(i).sp {
+		// $410,000, £20 million
+		u = cur
+		if about == "" {
+			start = i - 1
+		}
+		if uend > end && units[p.tk(end).w] != cur {
+			uend = end
+		}
 	}
 	if u == "hours" && p.hoursClock(start, uend) {
 		return nil, uend
@@ -551,3 +586,6 @@ func (p *parser) quantity(i int) ([]Quantity, int) {
 
 // times are multiplicatives, not quantities: ten times as many.
 var times = map[string]bool{"times": true, "fois": true, "раз": true, "mal": true, "fold": true}
+
+// currencySigns before a number give its unit.
+var currencySigns = map[string]string{"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₽": "roubles", "₣": "francs"}

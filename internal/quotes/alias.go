@@ -18,6 +18,28 @@ type aliases struct {
 	acro  map[string]string // initials → full name
 	tok   map[string]string // a word of one full name → that name
 	first map[string]string // a given name of one full name → that name
+	// surnames two people of the document share: a bare surname stays bare
+	ambiguous map[string]bool
+}
+
+// compatible reports whether two forms of a name can be one person: the
+// given names of the shorter fit the longer's (equal, or an initial).
+func compatible(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	for _, w := range a[:len(a)-1] {
+		ok := false
+		for _, x := range b[:len(b)-1] {
+			if strings.EqualFold(w, x) || isInitialish(w) && strings.HasPrefix(x, strings.Trim(w, ".-")) || isInitialish(x) && strings.HasPrefix(w, strings.Trim(x, ".-")) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func nameWords(s string) []string {
@@ -39,7 +61,7 @@ func nameScore(ws []string) int {
 }
 
 func buildAliases(text string, ms []mention) *aliases {
-	a := &aliases{full: map[string]string{}, score: map[string]int{}, roles: map[string]string{}, acro: map[string]string{}}
+	a := &aliases{full: map[string]string{}, score: map[string]int{}, roles: map[string]string{}, acro: map[string]string{}, ambiguous: map[string]bool{}}
 	for _, m := range ms {
 		if m.typ != mPerson && m.typ != mOther {
 			continue
@@ -56,6 +78,11 @@ func buildAliases(text string, ms []mention) *aliases {
 			continue
 		}
 		key := lower(ws[len(ws)-1])
+		if len(ws) >= 2 {
+			if o, ok := a.full[key]; ok && !compatible(nameWords(o), ws) {
+				a.ambiguous[key] = true // two people share the surname
+			}
+		}
 		if sc := nameScore(ws); sc > a.score[key] {
 			a.score[key], a.full[key] = sc, strings.Join(ws, " ")
 		}
@@ -133,6 +160,9 @@ func (a *aliases) canon(m mention) string {
 	}
 	key := lower(ws[len(ws)-1])
 	f, ok := a.full[key]
+	if ok && a.ambiguous[key] && len(ws) == 1 {
+		return name
+	}
 	if !ok {
 		if len(ws) == 1 {
 			// a given name alone: the one full name it begins

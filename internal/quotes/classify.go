@@ -149,7 +149,8 @@ func (q *qdoc) inCitation(c *cand) bool {
 		return false
 	}
 	lo := q.paras[c.para][0]
-	note := q.paraKind(c.para) == "note" || startsWithNumber(q.text[lo:q.paras[c.para][1]])
+	para := q.text[lo:q.paras[c.para][1]]
+	note := q.paraKind(c.para) == "note" || startsWithNumber(para) || citationLike(para)
 	if !note {
 		return false
 	}
@@ -239,4 +240,22 @@ func (q *qdoc) bagOf(c *cand) map[string]int {
 		c.bag = wordBag(c.text)
 	}
 	return c.bag
+}
+
+// citationSignals are the abbreviations and words of a reference.
+var citationSignals = []string{" pp. ", " p. ", " vol. ", " no. ", " f. ", " op. ", " d. ", " l. ", " ff. ", "ISBN", "Translated by", "trans. ", " ed. ", " eds. ", " cols. ", " col. ", "http://", "https://", " fond ", " t. "}
+
+// citationLike reports whether a paragraph reads as a citation: two of
+// the signs of a reference.
+func citationLike(p string) bool {
+	if len(p) > 2000 {
+		p = p[:2000]
+	}
+	n := 0
+	for _, s := range citationSignals {
+		if strings.Contains(p, s) {
+			n++
+		}
+	}
+	return n >= 2
 }

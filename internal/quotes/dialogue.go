@@ -28,16 +28,18 @@ func (q *qdoc) dialogue() {
 			}
 			continue
 		}
-		opens := strings.TrimSpace(q.text[q.paras[c.para][0]:c.s]) == ""
-		if !opens || c.para != lastPara+1 {
+		// a turn is a paragraph's first quotation; the chain goes on over
+		// one short paragraph of narration between turns
+		next := c.para == lastPara+1
+		if c.para == lastPara+2 && lastPara >= 0 {
+			p := q.paras[lastPara+1]
+			next = p[1]-p[0] < 160 && !strings.ContainsAny(q.text[p[0]:p[1]], "“”\"«»")
+		}
+		if !next {
 			flush()
 		}
-		if opens {
-			turns = append(turns, c)
-			lastPara = q.lastParaOf(c)
-		} else {
-			lastPara = -2
-		}
+		turns = append(turns, c)
+		lastPara = q.lastParaOf(c)
 	}
 	flush()
 }
@@ -53,7 +55,19 @@ func (q *qdoc) fillChain(turns []*cand) {
 		if who[p] == "" {
 			who[p] = c.speaker
 		} else if who[p] != c.speaker {
-			return // more than two voices, or no alternation: leave it
+			// more than two voices, or no strict alternation: fill only
+			// between turns whose speakers are known on both sides
+			for k, c := range turns {
+				if c.speaker != "" || c.cueKind != cueNone {
+					continue
+				}
+				if k >= 2 && turns[k-2].speaker != "" && turns[k-1].speaker != "" && turns[k-2].speaker != turns[k-1].speaker {
+					c.speaker = turns[k-2].speaker
+				} else if k+2 < len(turns) && turns[k+2].speaker != "" && turns[k+1].speaker != "" && turns[k+2].speaker != turns[k+1].speaker {
+					c.speaker = turns[k+2].speaker
+				}
+			}
+			return
 		}
 	}
 	if who[0] == who[1] && who[0] != "" {

@@ -23,7 +23,15 @@ func (q *qdoc) setLang(c *cand) {
 	}
 	if c.lang == "" {
 		if p := q.paraOf(c.s); p >= 0 {
-			c.lang = guessLang(q.text[q.paras[p][0]:q.paras[p][1]])
+			if q.plang == nil {
+				q.plang = map[int]string{}
+			}
+			l, ok := q.plang[p]
+			if !ok {
+				l = guessLang(q.text[q.paras[p][0]:q.paras[p][1]])
+				q.plang[p] = l
+			}
+			c.lang = l
 		}
 	}
 }

@@ -168,7 +168,7 @@ Every Each Why What Who Whom Whose How There Here Then Thus Hence However Althou
 Still Not No Yes Only All Both Either Such Another Other Let Take Small Three Two Four Five First Second Third
 Last Next Later Earlier Today Yesterday Chapter Part Section Notes Note See Cf Ibid Compare Page Vol
 Le La Les Un Une Des Du De Et Mais Ou Il Elle Ils Elles Je Nous Vous On Ce Cette Ces Son Sa Ses Mon Ma Mes
-Quand Si Comme Pour Dans Sur Avec Après Avant Depuis Cela Ceci Qui Que Quoi Où Selon According Laut Later Earlier Then Now
+Quand Si Comme Pour Dans Sur Avec Après Avant Depuis Cela Ceci Qui Que Quoi Où Selon According Laut Later Earlier Then Now Sometimes Perhaps Suddenly Presently Meanwhile Indeed Besides Once Again Soon
 Der Die Das Ein Eine Und Aber Oder Er Sie Es Wir Ich
 Он Она Они Я Мы Это Но И В На С По
 Mr Mrs Ms Dr Sir Lady Lord Com Comrade Monsieur Madame Yes Oh Ah Well Now Why Aye Nay Good Dear Poor Old Young

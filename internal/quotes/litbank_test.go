@@ -251,7 +251,7 @@ func TestLitBank(t *testing.T) {
 	fe, fo, acc := report("all 100 excerpts", all)
 	report("86 annotated excerpts", annotated)
 	// floors: what the extractor reached, less a little
-	const minExact, minOverlap, minSpeaker = 0.90, 0.91, 0.19
+	const minExact, minOverlap, minSpeaker = 0.90, 0.905, 0.22
 	if fe < minExact || fo < minOverlap || acc < minSpeaker {
 		t.Errorf("LitBank fell below its floors: exact F1 %.3f (min %.3f), overlap F1 %.3f (min %.3f), speaker %.3f (min %.3f)",
 			fe, minExact, fo, minOverlap, acc, minSpeaker)

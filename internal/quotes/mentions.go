@@ -119,6 +119,9 @@ func sentenceInitial(text string, s, lo int) bool {
 	return true
 }
 
+// maxNameWords bounds a name's length in words.
+const maxNameWords = 14
+
 // findMentions collects the names, roles and pronouns of the document:
 // the entities layer's persons and organisations where it ran, else names
 // found by capitalisation; roles and pronouns always.
@@ -196,7 +199,7 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 			}
 		}
 		k := j
-		for k+1 < len(toks) {
+		for k+1 < len(toks) && k-j < maxNameWords {
 			nx := toks[k+1]
 			if !joinable(text, toks[k], nx) {
 				break
@@ -242,6 +245,9 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 					break
 				}
 			}
+		}
+		for j < k && title == "" && stopCaps[lower(toks[j].w)] {
+			j++ // "While Mary", "To Sherlock Holmes"
 		}
 		first := toks[j]
 		verbNext := k+1 < len(toks) && !isCap(toks[k+1].w) && isSpeechVerb(toks[k+1].w) && joinable(text, toks[k], toks[k+1])

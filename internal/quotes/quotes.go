@@ -81,6 +81,7 @@ type qdoc struct {
 	all    []mention // every mention, those in quotations too
 	notes  []quellen.Finding
 	refs   []quellen.Finding
+	plang  map[int]string // guessed language of a paragraph
 	subj   map[string]int
 }
 
@@ -152,9 +153,17 @@ func (q *qdoc) run() []quellen.Finding {
 	for i, c := range q.cands {
 		c.idx = i
 	}
+	keep := q.cands[:0]
 	for _, c := range q.cands {
 		c.text = clean(q.text[c.is:c.ie])
 		c.words = countWords(c.text)
+		if c.text != "" {
+			keep = append(keep, c)
+		}
+	}
+	q.cands = keep
+	for i, c := range q.cands {
+		c.idx = i
 	}
 	q.ments = findMentions(q.d)
 	// the alias table reads names in quotations too ("I am Parson

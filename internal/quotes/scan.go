@@ -50,6 +50,7 @@ func (s span) inner() (int, int) { return s.openE, s.closeS }
 // paragraphs that do not reopen it (sentence-per-line text, lines broken
 // into paragraphs by an extraction), in paragraphs and bytes.
 const (
+	maxDepth      = 8 // marks open at once
 	maxCarryParas = 24
 	maxCarryBytes = 6000
 )
@@ -334,6 +335,11 @@ func (sc *scanner) readPara(pi int) {
 			o := open{pos: i, end: i + size, fam: fam, para: pi}
 			if first && sc.pending != 0 && len(sc.stack) == 0 {
 				o.group = sc.pending
+			}
+			if len(sc.stack) >= maxDepth {
+				// no text nests so deep: the oldest marks were stray
+				copy(sc.stack, sc.stack[1:])
+				sc.stack = sc.stack[:len(sc.stack)-1]
 			}
 			sc.stack = append(sc.stack, o)
 		}

@@ -8,7 +8,7 @@ import (
 
 // sentWindow bounds how far a sentence boundary is looked for, so that a
 // paragraph without punctuation costs no more than a normal one.
-const sentWindow = 1200
+const sentWindow = 800
 
 // abbrevs end with a period that does not end a sentence.
 var abbrevs = set(`mr mrs ms dr prof sir st com m mm mme mlle no nos art vol vols pp p cf ibid op cit loc

@@ -20,6 +20,10 @@ const (
 	cueDoc     = 'd' // the letter reads: (a document speaking)
 )
 
+// maxCue bounds the context read for a cue, in bytes: an attributing
+// phrase stands near its quotation.
+const maxCue = 400
+
 // ctxBefore returns the attributing context before c: its sentence up to
 // the opening mark, or, for a quotation opening its paragraph after a
 // paragraph ending with a colon, that paragraph's last sentence.
@@ -32,9 +36,9 @@ func (q *qdoc) ctxBefore(c *cand) (int, int) {
 	if strings.TrimSpace(q.text[ss:c.s]) == "" && c.para > 0 && q.endsWithColon(c.para-1) {
 		p := q.paras[c.para-1]
 		e := p[1]
-		return sentStart(q.text, max(p[0], e-1), p[0]), e
+		return max(e-maxCue, sentStart(q.text, max(p[0], e-1), p[0])), e
 	}
-	return ss, c.s
+	return max(ss, c.s-maxCue), c.s
 }
 
 // ctxAfter returns the context after c, to the end of its sentence or the

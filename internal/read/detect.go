@@ -43,5 +43,9 @@ func Detect(name string, data []byte) string {
 	if bytes.HasPrefix(trim, []byte("<!doctype html")) || bytes.HasPrefix(trim, []byte("<html")) {
 		return "html"
 	}
+	// XHTML with an XML declaration or a leading comment.
+	if (bytes.HasPrefix(trim, []byte("<?xml")) || bytes.HasPrefix(trim, []byte("<!--"))) && bytes.Contains(lower, []byte("<html")) {
+		return "html"
+	}
 	return "text"
 }

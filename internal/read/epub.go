@@ -184,6 +184,7 @@ func (EPUB) Read(name string, data []byte, opts Options) (*Result, error) {
 	var blocks []Block
 	var probs []quellen.Problem
 	lang := ""
+	targets := map[string]map[string]bool{} // spine file -> ids that note refs elsewhere point to
 	for _, ir := range pkg.Spine {
 		href, ok := hrefs[ir.IDRef]
 		if !ok {
@@ -207,7 +208,19 @@ func (EPUB) Read(name string, data []byte, opts Options) (*Result, error) {
 			return nil, err
 		}
 		page, _, _ := decodeDeclared(name, raw)
-		pg := parseHTML(page)
+		pg := parseHTML(page, targets[p])
+		for file, ids := range pg.refs {
+			if u, err := url.PathUnescape(file); err == nil {
+				file = u
+			}
+			file = path.Join(path.Dir(p), file)
+			if targets[file] == nil {
+				targets[file] = map[string]bool{}
+			}
+			for _, id := range ids {
+				targets[file][id] = true
+			}
+		}
 		if strings.TrimSpace(pg.text) == "" {
 			continue
 		}

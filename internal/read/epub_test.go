@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -63,7 +64,14 @@ func zipOf(t testing.TB, files map[string][]byte, method uint16) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range []string{"mimetype", "META-INF/container.xml", "content.opf", "big.xhtml", "a.xhtml"} {
+	names := []string{"mimetype"}
+	for name := range files {
+		if name != "mimetype" {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names[1:])
+	for _, name := range names {
 		data, ok := files[name]
 		if !ok {
 			continue
@@ -133,5 +141,30 @@ func TestEPUBErrors(t *testing.T) {
 	r, err := EPUB{}.Read("book.epub", zipOf(t, ok, zip.Deflate), Options{})
 	if err != nil || r.Text != "text" {
 		t.Fatalf("good EPUB: %v", err)
+	}
+}
+
+// TestEPUBCrossFileNotes: an EPUB 2 book without epub:type, whose markers
+// link to a notes file with plain ids.
+func TestEPUBCrossFileNotes(t *testing.T) {
+	opf := `<package xmlns="http://www.idpf.org/2007/opf"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf"><dc:title>T</dc:title><dc:creator opf:role="aut">A. Author</dc:creator><dc:contributor opf:role="trl">T. Translator</dc:contributor></metadata>` +
+		`<manifest><item id="c" href="text/ch.xhtml" media-type="application/xhtml+xml"/><item id="n" href="text/notes.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c"/><itemref idref="n"/></spine></package>`
+	data := zipOf(t, map[string][]byte{
+		"mimetype":               []byte("application/epub+zip"),
+		"META-INF/container.xml": []byte(testContainer),
+		"content.opf":            []byte(opf),
+		"text/ch.xhtml":          []byte(`<html><body><p>Said so.<a id="r7" href="notes.xhtml#x7"><sup>1</sup></a> Then.</p></body></html>`),
+		"text/notes.xhtml":       []byte(`<html><body><h2>Notes</h2><p id="x7"><a href="ch.xhtml#r7">1</a> The source.</p><p>Not a note.</p></body></html>`),
+	}, zip.Deflate)
+	r := mustRead(t, "old.epub", data, Options{})
+	refs, notes := blocksOf(r, "note_ref"), blocksOf(r, "note")
+	if len(refs) != 1 || textOf(r, refs[0]) != "1" || refs[0].Attrs["target"] != "x7" {
+		t.Errorf("refs %+v", refs)
+	}
+	if len(notes) != 1 || textOf(r, notes[0]) != "1 The source." || notes[0].Attrs["number"] != "1" {
+		t.Errorf("notes %+v in %q", notes, r.Text)
+	}
+	if r.Meta.Author != "A. Author" || r.Meta.Translator != "T. Translator" {
+		t.Errorf("meta %+v", r.Meta)
 	}
 }

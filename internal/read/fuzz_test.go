@@ -81,5 +81,6 @@ func FuzzPDF(f *testing.F) {
 	f.Add(minimalPDF("BT /F1 12 Tf 20 150 Td (Hello world) Tj 0 -14 Td (line two) Tj ET", ""))
 	f.Add(minimalPDF("BT /F1 8 Tf 20 150 Td (x) Tj /F1 5 Tf 0 3 Td (1) Tj ET", "/Info << /Title (T) >> "))
 	f.Add([]byte("%PDF-1.4\n%%EOF\n"))
+	f.Add(minimalPDF(twoColumnContent(8), ""))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzReader(t, PDF{}, "f.pdf", data, Options{}) })
 }

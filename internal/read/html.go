@@ -34,7 +34,7 @@ func (HTML) Read(name string, data []byte, opts Options) (*Result, error) {
 		return nil, err
 	}
 	dec, m0, probs := decodeDeclared(name, data)
-	p := parseHTML(dec)
+	p := parseHTML(dec, nil)
 	r := &Result{Format: "html", Source: string(data), Text: p.text, Blocks: p.blocks, Meta: p.meta, Problems: probs}
 	r.Map = compose(m0, p.m)
 	return r, nil
@@ -46,8 +46,8 @@ type htmlPage struct {
 	m      *text.Map // text back to the parsed string
 	blocks []Block
 	meta   quellen.Metadata
-	title  string // the raw <title>, decoded and trimmed
-	links  map[string]string
+	title  string              // the raw <title>, decoded and trimmed
+	refs   map[string][]string // note refs to other pages: their file -> ids
 }
 
 // hTok is one token of the page with its byte range in the input.
@@ -121,7 +121,6 @@ type hElem struct {
 	noteID    string
 	noteRef   bool
 	target    string
-	refNumber string
 	quote     bool
 	items     int // list items seen (ol/ul)
 	ordinal   int // its number in an ol (li)
@@ -148,11 +147,15 @@ type htmlParser struct {
 	dateline   string // the date of a dateline or issue line, or of a <time>
 }
 
-// parseHTML reads one page.
-func parseHTML(s string) htmlPage {
+// parseHTML reads one page. targets are ids on the page that note refs
+// on other pages point to (an EPUB's notes file), or nil.
+func parseHTML(s string, targets map[string]bool) htmlPage {
 	p := &htmlParser{flow: flow{s: s, b: text.NewBuilder(s)}, toks: tokenize(s)}
 	p.onContent = p.started
 	p.scan()
+	for id := range targets {
+		p.refTargets[id] = true
+	}
 	for i := 0; i < len(p.toks); i++ {
 		i = p.token(i)
 	}
@@ -168,7 +171,13 @@ func parseHTML(s string) htmlPage {
 		}
 		return a.End > b.End
 	})
-	pg := htmlPage{text: out, m: m, blocks: p.blocks, title: p.meta.title}
+	pg := htmlPage{text: out, m: m, blocks: p.blocks, title: p.meta.title, refs: map[string][]string{}}
+	for i := range p.refLinks {
+		href := p.toks[i].attr("href")
+		if file, frag, ok := strings.Cut(href, "#"); ok && file != "" && frag != "" {
+			pg.refs[file] = append(pg.refs[file], frag)
+		}
+	}
 	pg.meta = p.meta.metadata(p.lang)
 	if pg.meta.Date == "" && p.dateline != "" {
 		pg.meta.Date = p.dateline
@@ -249,13 +258,27 @@ func (p *htmlParser) isNoteRefLink(i int, inSup bool) bool {
 	if !markerLike(label) {
 		return false
 	}
-	if inSup {
+	if inSup || p.wrapsSup(i) {
 		return true
 	}
 	if j, ok := p.ids[frag]; ok && noteAttrs(&p.toks[j]) {
 		return true
 	}
 	return noteName(frag)
+}
+
+// wrapsSup says whether the <a> at token i holds a <sup>.
+func (p *htmlParser) wrapsSup(i int) bool {
+	for j := i + 1; j < len(p.toks) && j < i+8; j++ {
+		t := &p.toks[j]
+		if t.name == "a" && t.typ == html.EndTagToken {
+			return false
+		}
+		if t.name == "sup" && t.typ == html.StartTagToken {
+			return true
+		}
+	}
+	return false
 }
 
 // innerRaw returns the text tokens' raw bytes inside the element whose
@@ -478,10 +501,7 @@ func (p *htmlParser) start(i int) int {
 		}
 		return i
 	}
-	if p.hidden > 0 && !hiddenTags[name] {
-		return i
-	}
-	if hiddenTags[name] {
+	if p.hidden > 0 || hiddenTags[name] || invisible(t) {
 		if !self && !voidTags[name] {
 			p.push(&hElem{name: name, tok: i, start: -1, hidden: true})
 		}
@@ -601,19 +621,33 @@ func (p *htmlParser) start(i int) int {
 	return i
 }
 
-// exponent says whether a superscript label right after the text so far
-// reads as a unit's power (m², km³) rather than a note.
-func (p *htmlParser) exponent(label string) bool {
-	if label != "2" && label != "3" {
-		return false
+// invisible says whether an element's attributes hide it: hidden,
+// style display:none or visibility:hidden.
+func invisible(t *hTok) bool {
+	if t.has("hidden") {
+		return true
 	}
+	st := strings.ToLower(strings.ReplaceAll(t.attr("style"), " ", ""))
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+// exponent says whether a superscript label right after the text so far
+// reads as a unit's power (m², km³) or an ordinal's ending (XIVᵉ, 1ᵒ)
+// rather than a note.
+func (p *htmlParser) exponent(label string) bool {
 	out := p.b.String()
-	out = strings.TrimRight(out, " ")
 	if out == "" || p.pend != sepNone {
 		return false
 	}
 	c := out[len(out)-1]
-	return c >= 'a' && c <= 'z'
+	switch {
+	case label == "2" || label == "3":
+		return c >= 'a' && c <= 'z'
+	case len(label) == 1 && isAlpha(label[0]):
+		// an ordinal's ending: XIVe siècle, 1o, 2d
+		return isDigit(c) || strings.IndexByte("IVXLCM", c) >= 0
+	}
+	return false
 }
 
 func isBackLabel(s string) bool {

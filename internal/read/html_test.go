@@ -34,6 +34,8 @@ func TestHTMLText(t *testing.T) {
 		{"pre keeps", "<pre>a\n  b</pre>", "a\n  b"},
 		{"comment", "<p>a<!-- hidden -->b</p>", "ab"},
 		{"empty", "<p></p><div> </div>", ""},
+		{"hidden", "<p>a<span style=\"display: none\">x</span><span hidden>y</span>b</p><div style='visibility:hidden'><p>z</p></div>", "ab"},
+		{"nested hidden", "<div hidden><div>x</div>y</div><p>z</p>", "z"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -193,7 +195,7 @@ func TestHTMLNoteStyles(t *testing.T) {
 			[]string{"[1]"}, []string{"[1] Word note."}, []string{"1"}, ""},
 		{"epub", `<p>Text<a epub:type="noteref" href="#n1">1</a>.</p><aside epub:type="footnote" id="n1"><p>The note.</p></aside>`,
 			[]string{"1"}, []string{"The note."}, []string{"1"}, ""},
-		{"unlinked sup", `<p>Text.<sup>1</sup> A square of 4 m<sup>2</sup>.</p>`,
+		{"unlinked sup", `<p>Text.<sup>1</sup> A square of 4 m<sup>2</sup> in the XIV<sup>e</sup> century, 1<sup>o</sup>.</p>`,
 			[]string{"1"}, nil, nil, ""},
 		{"aria", `<p>Text<a role="doc-noteref" href="#e1">*</a>.</p><section role="doc-endnotes"><ol><li id="e1">Endnote.</li></ol></section>`,
 			[]string{"*"}, []string{"Endnote."}, []string{"1"}, ""},

@@ -172,6 +172,9 @@ func pdfInfo(r *pdf.Reader) (m quellen.Metadata) {
 	}
 	clean := func(s string) string { return strings.Join(strings.Fields(strings.ToValidUTF8(s, "")), " ") }
 	m.Title = clean(info.Key("Title").Text())
+	if junkTitle(m.Title) {
+		m.Title = ""
+	}
 	m.Author = clean(info.Key("Author").Text())
 	return m
 }
@@ -245,6 +248,7 @@ func pageText(glyphs []pdf.Text) string {
 	for i := 1; i < len(merged); i++ {
 		gaps = append(gaps, merged[i-1].y-merged[i].y)
 	}
+	merged = splitColumns(merged)
 	spacing := 0.0
 	if len(gaps) > 0 {
 		sort.Float64s(gaps)
@@ -315,4 +319,208 @@ func lineText(l *pdfLine) string {
 		sb.WriteString(s)
 	}
 	return strings.TrimRight(sb.String(), " ")
+}
+
+// wordStart is where a word begins on a line, and the gap before it (an
+// estimate when glyph widths are unknown).
+type wordStart struct{ x, gap float64 }
+
+func glyphWidth(g pdf.Text, size float64) float64 {
+	if g.W > 0 && !math.IsInf(g.W, 0) && !math.IsNaN(g.W) {
+		return g.W
+	}
+	return 0.5 * size * float64(utf8.RuneCountInString(g.S))
+}
+
+// wordStarts lists the word starts of a line, left to right.
+func wordStarts(l *pdfLine) []wordStart {
+	gs := append([]pdf.Text(nil), l.glyphs...)
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].X < gs[j].X })
+	var out []wordStart
+	runX, runW := math.NaN(), 0.0
+	for i, g := range gs {
+		if g.X != runX {
+			gap := math.Inf(1)
+			if i > 0 {
+				gap = g.X - (runX + runW)
+			}
+			if (i == 0 || gs[i-1].S == " " || gap > 0.15*l.size) && strings.TrimSpace(g.S) != "" {
+				out = append(out, wordStart{g.X, gap})
+			}
+			runX, runW = g.X, 0
+		}
+		runW += glyphWidth(g, l.size)
+	}
+	return out
+}
+
+// splitColumns finds a two-column page (many lines with a word starting
+// at one x in the middle of the page, after a wide gap: the right
+// column's margin) and orders its lines as a reader reads them: the
+// full-width lines above the columns, the left column, the right column,
+// the full-width lines below. Other pages come back as they are.
+func splitColumns(lines []*pdfLine) []*pdfLine {
+	if len(lines) < 6 {
+		return lines
+	}
+	starts := make([][]wordStart, len(lines))
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	for i, l := range lines {
+		starts[i] = wordStarts(l)
+		runX, runW := math.NaN(), 0.0
+		for _, g := range l.glyphs {
+			if g.X != runX {
+				runX, runW = g.X, 0
+			}
+			runW += glyphWidth(g, l.size)
+			minX, maxX = math.Min(minX, g.X), math.Max(maxX, runX+runW)
+		}
+	}
+	width := maxX - minX
+	if width <= 0 {
+		return lines
+	}
+	// count, for each 1pt bucket in the middle of the page, the lines with
+	// a word starting there
+	counts := map[int]int{}
+	for _, ws := range starts {
+		seen := map[int]bool{}
+		for _, w := range ws {
+			if w.x < minX+0.38*width || w.x > minX+0.62*width {
+				continue
+			}
+			b := int(math.Round(w.x))
+			for _, k := range []int{b - 1, b, b + 1} {
+				if !seen[k] {
+					seen[k] = true
+					counts[k]++
+				}
+			}
+		}
+	}
+	best, n := 0, 0
+	for k, c := range counts {
+		if c > n || c == n && k < best {
+			best, n = k, c
+		}
+	}
+	if n < 4 || n*100 < 35*len(lines) {
+		return lines
+	}
+	R := float64(best)
+	// the gap before the column margin must be a gutter, not a space
+	var gaps []float64
+	first, last := -1, -1
+	for i, ws := range starts {
+		for _, w := range ws {
+			if math.Abs(w.x-R) <= 1.5 {
+				if !math.IsInf(w.gap, 1) {
+					gaps = append(gaps, w.gap/lines[i].size)
+				}
+				if first < 0 {
+					first = i
+				}
+				last = i
+				break
+			}
+		}
+	}
+	if len(gaps)*2 < n {
+		return lines // mostly line starts: an indented single column
+	}
+	sort.Float64s(gaps)
+	if gaps[len(gaps)/2] < 1.2 {
+		return lines
+	}
+	// ...and the left column must reach the gutter: a narrow column of
+	// speakers' names or labels before indented text is not a column.
+	var ends []float64
+	for _, l := range lines[first : last+1] {
+		e := math.Inf(-1)
+		runX, runW := math.NaN(), 0.0
+		for _, g := range l.glyphs {
+			if g.X >= R-1.5 {
+				continue
+			}
+			if g.X != runX {
+				runX, runW = g.X, 0
+			}
+			runW += glyphWidth(g, l.size)
+			e = math.Max(e, runX+runW)
+		}
+		if !math.IsInf(e, -1) {
+			ends = append(ends, R-e)
+		}
+	}
+	if len(ends) == 0 {
+		return lines
+	}
+	sort.Float64s(ends)
+	if ends[len(ends)/2] > 0.3*(R-minX) {
+		return lines
+	}
+	// Column lines that reach past the last (or before the first) line with
+	// a word at the margin: one-sided lines at the usual spacing.
+	var sp []float64
+	for i := 1; i < len(lines); i++ {
+		sp = append(sp, lines[i-1].y-lines[i].y)
+	}
+	sort.Float64s(sp)
+	spacing := sp[len(sp)/2]
+	oneSided := func(l *pdfLine) bool {
+		l2, r2 := false, false
+		for _, g := range l.glyphs {
+			if g.X >= R-1.5 {
+				r2 = true
+			} else {
+				l2 = true
+			}
+		}
+		return !(l2 && r2)
+	}
+	for last+1 < len(lines) && oneSided(lines[last+1]) && lines[last].y-lines[last+1].y <= 1.6*spacing {
+		last++
+	}
+	for first > 0 && oneSided(lines[first-1]) && lines[first-1].y-lines[first].y <= 1.6*spacing {
+		first--
+	}
+	var out, left, right []*pdfLine
+	out = append(out, lines[:first]...)
+	for _, l := range lines[first : last+1] {
+		var lg, rg []pdf.Text
+		for _, g := range l.glyphs {
+			if g.X >= R-1.5 {
+				rg = append(rg, g)
+			} else {
+				lg = append(lg, g)
+			}
+		}
+		if len(lg) > 0 {
+			left = append(left, &pdfLine{y: l.y, size: l.size, glyphs: lg})
+		}
+		if len(rg) > 0 {
+			right = append(right, &pdfLine{y: l.y, size: l.size, glyphs: rg})
+		}
+	}
+	out = append(out, left...)
+	out = append(out, right...)
+	return append(out, lines[last+1:]...)
+}
+
+// junkTitle says whether a PDF's Info title is a producer's artefact
+// rather than the work's title ("Microsoft Word - draft.docx", a file
+// name, "untitled").
+func junkTitle(t string) bool {
+	l := strings.ToLower(t)
+	for _, p := range []string{"microsoft word - ", "microsoft powerpoint - ", "untitled", "document1", "title"} {
+		if strings.HasPrefix(l, p) && (p != "title" || l == "title") {
+			return true
+		}
+	}
+	for _, ext := range []string{".doc", ".docx", ".odt", ".rtf", ".tex", ".dvi", ".pdf", ".indd", ".qxd", ".txt", ".html", ".htm"} {
+		if strings.HasSuffix(l, ext) {
+			return true
+		}
+	}
+	return false
 }

@@ -85,3 +85,76 @@ func TestMinimalPDF(t *testing.T) {
 		t.Errorf("text %q", r.Text)
 	}
 }
+
+// TestPDFColumns: a two-column page reads column by column, the heading
+// across both first.
+func TestPDFColumns(t *testing.T) {
+	r := mustRead(t, "columns.pdf", readTestdata(t, "columns.pdf"), Options{})
+	checkGolden(t, "columns.pdf", r)
+	order := []string{"A heading across both columns", "The ﬁrst column begins", "in the winter of that year.", "The right column should start", "the schooner that forced"}
+	last := -1
+	for _, s := range order {
+		i := strings.Index(r.Text, s)
+		if i < 0 || i < last {
+			t.Fatalf("%q out of order in:\n%s", s, r.Text)
+		}
+		last = i
+	}
+	// A single-column page is left alone.
+	one := mustRead(t, "report.pdf", readTestdata(t, "report.pdf"), Options{})
+	if !strings.Contains(one.Text, "In the second week of February 1887 the ice closed the\ninner basin") {
+		t.Errorf("single column split")
+	}
+}
+
+func TestJunkTitle(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Microsoft Word - draft.docx": true, "chapter3.pdf": true, "Untitled": true, "Title": true,
+		"The Winter of the Ice": false, "Title deeds of the harbour": false, "": false,
+	} {
+		if got := junkTitle(in); got != want {
+			t.Errorf("junkTitle(%q) = %v", in, got)
+		}
+	}
+}
+
+// twoColumnContent draws n lines in two columns (x 20 and 110) at 10pt.
+func twoColumnContent(n int) string {
+	var b strings.Builder
+	b.WriteString("BT /F1 10 Tf ")
+	for i := range n {
+		y := 180 - 12*i
+		fmt.Fprintf(&b, "1 0 0 1 20 %d Tm (left line %d aa) Tj 1 0 0 1 110 %d Tm (right line %d b) Tj ", y, i, y, i)
+	}
+	b.WriteString("ET")
+	return b.String()
+}
+
+func TestPDFColumnsMinimal(t *testing.T) {
+	r := mustRead(t, "cols.pdf", minimalPDF(twoColumnContent(8), ""), Options{})
+	var want []string
+	for _, side := range []string{"left line %d aa", "right line %d b"} {
+		for i := range 8 {
+			want = append(want, fmt.Sprintf(side, i))
+		}
+	}
+	if r.Text != strings.Join(want, "\n") {
+		t.Errorf("text %q", r.Text)
+	}
+}
+
+// TestPDFLabelsNotColumns: speakers' names in a narrow left column before
+// their speeches are not a second column.
+func TestPDFLabelsNotColumns(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BT /F1 10 Tf ")
+	for i := range 8 {
+		y := 180 - 12*i
+		fmt.Fprintf(&b, "1 0 0 1 20 %d Tm (MR. A:) Tj 1 0 0 1 100 %d Tm (says a thing at some length, line %d) Tj ", y, y, i)
+	}
+	b.WriteString("ET")
+	r := mustRead(t, "speakers.pdf", minimalPDF(b.String(), ""), Options{})
+	if !strings.HasPrefix(r.Text, "MR. A: says a thing at some length, line 0\nMR. A: says") {
+		t.Errorf("text %q", r.Text)
+	}
+}

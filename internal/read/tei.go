@@ -125,14 +125,13 @@ func (TEI) Read(name string, data []byte, opts Options) (*Result, error) {
 }
 
 type tElem struct {
-	name    string
-	tok     int
-	start   int // output offset of its first content, -1 before any
-	kind    string
-	attrs   quellen.Attrs
-	hidden  bool
-	note    int // index into notes, for a note element; -1 otherwise
-	lineSep bool
+	name   string
+	tok    int
+	start  int // output offset of its first content, -1 before any
+	kind   string
+	attrs  quellen.Attrs
+	hidden bool
+	note   int // index into notes, for a note element; -1 otherwise
 }
 
 // teiNote is a note taken out of the text: its span in the first-pass
@@ -150,7 +149,8 @@ type teiParser struct {
 	unset  int
 	blocks []Block // first-pass spans
 	notes  []teiNote
-	noteID map[string]int // xml:id of a note -> its number in notes order (1-based)
+	noteID map[string]int    // xml:id of a note -> its number in notes order (1-based)
+	noteNs map[string]string // xml:id of a note -> its @n
 	inText bool
 	seq    int
 }
@@ -177,12 +177,14 @@ func (p *teiParser) hasText() bool {
 
 func (p *teiParser) run() (string, *text.Map, []Block) {
 	p.noteID = map[string]int{}
+	p.noteNs = map[string]string{}
 	n := 0
 	for _, t := range p.toks {
 		if t.kind == xStart && t.name == "note" {
 			n++
 			if id := t.attrs["xml:id"]; id != "" {
 				p.noteID[id] = n
+				p.noteNs[id] = t.attrs["n"]
 			}
 		}
 	}
@@ -457,14 +459,7 @@ func (p *teiParser) open(i int) {
 }
 
 // noteN returns the @n of the note with this xml:id.
-func (p *teiParser) noteN(id string) string {
-	for _, t := range p.toks {
-		if t.kind == xStart && t.name == "note" && t.attrs["xml:id"] == id {
-			return t.attrs["n"]
-		}
-	}
-	return ""
-}
+func (p *teiParser) noteN(id string) string { return p.noteNs[id] }
 
 func (p *teiParser) insideNote() bool {
 	for _, e := range p.stack {

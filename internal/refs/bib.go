@@ -14,19 +14,20 @@ import (
 // quoted title or before words that are not a name.
 
 var (
-	reBibYearTok  = regexp.MustCompile(`^\(\s*(?:1[4-9]\d\d|20\d\d)[a-z]?\s*\)[.,:]?$`)
-	reBibYear     = regexp.MustCompile(`^\(?\s*(1[4-9]\d\d|20\d\d)[a-z]?\s*\)?\s*[.,:]?\s*`)
-	reEditorsTag  = regexp.MustCompile(`(?i)^(?:in:?\s+)?(.*?)[,(]?\s*\(?\b(?:editors?|eds?\.?)\)?[,.:]?\s*$`)
-	rePubWords    = regexp.MustCompile(`(?i)\b(?:press|publishers?|publishing|verlag|springer|kluwer|wiley|elsevier|addison[- ]wesley|morgan[- ]kaufmann?|prentice[- ]hall|mcgraw[- ]hill|north[- ]holland|academic|pergamon|birkh[aä]user|reidel|ablex|erlbaum|wadsworth|norton|harper|basic books|routledge|penguin|macmillan|longman|blackwell|sage|gallimard|seuil|fayard|[ée]ditions|nauka|izdatel|издательство|books|co\.|inc\.|ltd\.?|sons|benjamin|cummings|freeman|dover|siam|ieee computer society|acm press|aaai press|o'reilly|mit|methuen|plenum|dekker|crc)\b`)
-	reContainerW  = regexp.MustCompile(`(?i)\b(?:proc|proceedings|conference|conf|symposium|workshop|journal|j\.|trans|transactions|review|letters|bulletin|annals|quarterly|magazine|lecture notes|advances|international|report|memo|thesis|dissertation)\b`)
-	reBarePages   = regexp.MustCompile(`^(?:pages?\s+|pp?\.\s*)?(\d+\s*[-–—]+\s*\d+|\d+\s*[-–]\s*)\.?$`)
-	reVolChunk    = regexp.MustCompile(`^(?:(?:vol(?:ume)?\.?|v\.)\s*)?(\d{1,4})\s*(?:\(\s*(\d{1,4}(?:[-–/]\d{1,4})?)\s*\))?(?:\s*[:,]\s*(\d+\s*[-–]+\s*\d+))?\.?$`)
-	reIssueChunk  = regexp.MustCompile(`(?i)^(?:no|nos|number|issue|n°)\.?\s*(\d+)\.?$`)
-	reParenVol    = regexp.MustCompile(`(?i)^(.*?)\s*\((?:vol(?:ume)?\.?|v\.)\s*(\d+)\)$`)
-	rePlacePub    = regexp.MustCompile(`(?:^|[.,]\s+)([A-Z][\p{L}.]+(?:\s[A-Z][\p{L}.]+){0,2}(?:,\s*[A-Z]{2}\.?)?):\s*([^,.;:]+)`)
-	reInstitution = regexp.MustCompile(`(?i)\b(?:universit|university|universiteit|department|dept|laborator|institut|school|college|cent(?:er|re)|faculty|division|corporation|corp)`)
-	reMonth       = regexp.MustCompile(`(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$`)
-	reQuoteOpen   = regexp.MustCompile("^(?:``|\"|“|‘|'|«)")
+	reBibYearTok   = regexp.MustCompile(`^\(\s*(?:1[4-9]\d\d|20\d\d)[a-z]?\s*\)[.,:]?$`)
+	reBibYear      = regexp.MustCompile(`^\(?\s*(1[4-9]\d\d|20\d\d)[a-z]?\s*\)?\s*[.,:]?\s*`)
+	reEditorsTag   = regexp.MustCompile(`(?i)^(?:in:?\s+)?(.*?)[,(]?\s*\(?\b(?:editors?|eds?\.?)\)?[,.:]?\s*$`)
+	rePubWords     = regexp.MustCompile(`(?i)\b(?:press|publishers?|publishing|verlag|springer|kluwer|wiley|elsevier|addison[- ]wesley|morgan[- ]kaufmann?|prentice[- ]hall|mcgraw[- ]hill|north[- ]holland|academic|pergamon|birkh[aä]user|reidel|ablex|erlbaum|wadsworth|norton|harper|basic books|routledge|penguin|macmillan|longman|blackwell|sage|gallimard|seuil|fayard|[ée]ditions|nauka|izdatel|издательство|books|co\.|inc\.|ltd\.?|sons|benjamin|cummings|freeman|dover|siam|ieee computer society|acm press|aaai press|o'reilly|mit|methuen|plenum|dekker|crc)\b`)
+	reContainerW   = regexp.MustCompile(`(?i)\b(?:proc|proceedings|conference|conf|symposium|workshop|journal|j\.|trans|transactions|review|letters|bulletin|annals|quarterly|magazine|lecture notes|advances|international|report|memo|thesis|dissertation)\b`)
+	reBarePages    = regexp.MustCompile(`^(?:pages?\s+|pp?\.\s*)?(\d+\s*[-–—]+\s*\d+|\d+\s*[-–]\s*)\.?$`)
+	reVolChunk     = regexp.MustCompile(`^(?:(?:vol(?:ume)?\.?|v\.)\s*)?(\d{1,4})\s*(?:\(\s*(\d{1,4}(?:[-–/]\d{1,4})?)\s*\))?(?:\s*[:,]\s*(\d+\s*[-–]+\s*\d+))?\.?$`)
+	reIssueChunk   = regexp.MustCompile(`(?i)^(?:no|nos|number|issue|n°)\.?\s*(\d+)\.?$`)
+	reParenVol     = regexp.MustCompile(`(?i)^(.*?)\s*\((?:vol(?:ume)?\.?|v\.)\s*(\d+)\)$`)
+	rePlacePub     = regexp.MustCompile(`(?:^|[.,]\s+)([A-Z][\p{L}.]+(?:\s[A-Z][\p{L}.]+){0,2}(?:,\s*[A-Z]{2}\.?)?):\s*([^,.;:]+)`)
+	reInstitution  = regexp.MustCompile(`(?i)\b(?:universit|university|universiteit|department|dept|laborator|institut|school|college|cent(?:er|re)|faculty|division|corporation|corp)`)
+	reMonth        = regexp.MustCompile(`(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$`)
+	reTrailingYear = regexp.MustCompile(`^(.*\D)\s+(1[4-9]\d\d|20\d\d)$`)
+	reQuoteOpen    = regexp.MustCompile("^(?:``|\"|“|‘|'|«)")
 )
 
 // bibAuthors returns where the author list at the start of s ends (the
@@ -51,6 +52,12 @@ func bibAuthors(s string) (int, string, byte) {
 				return i, name, '('
 			}
 			return -1, "", 0
+		case tok == "al." && strings.HasSuffix(strings.TrimSpace(s[:i]), " et") && authorList(strings.TrimSpace(s[:j])):
+			return k, strings.TrimSpace(s[:j]), '.' // "Gurney, M. E. et al. Title"
+		case isInitials(tok) && rest != "" && !surnameNext(rest) && !nextIsName(rest) && authorList(strings.TrimSpace(s[:j])):
+			// "…, & Martin, M. Information deficits …": the list ends at
+			// an initial before words that are not a name.
+			return k, strings.TrimSpace(s[:j]), '.'
 		case strings.HasSuffix(tok, ".") && !isInitials(tok) && !isNameAbbrev(tok):
 			if name := strings.TrimSpace(s[:j]); authorList(strings.TrimSuffix(name, ".")) {
 				return k, strings.TrimSuffix(name, "."), '.'
@@ -83,6 +90,17 @@ func bibAuthors(s string) (int, string, byte) {
 	return -1, "", 0
 }
 
+// surnameNext: the next word is a capitalised one closing a name ("Klein,"
+// or "Roever.").
+func surnameNext(rest string) bool {
+	f := strings.Fields(rest)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[0]
+	return startsUpper(w) && (strings.HasSuffix(w, ",") || strings.HasSuffix(w, ".") || strings.HasSuffix(w, ":")) && !isInitials(w)
+}
+
 // isNameAbbrev: "Jr.", "Sr.", "al." inside an author list.
 func isNameAbbrev(tok string) bool {
 	t := strings.ToLower(strings.Trim(tok, ",;"))
@@ -97,7 +115,7 @@ func nextIsName(rest string) bool {
 		return false
 	}
 	w := f[0]
-	if w == "and" || w == "&" || isInitials(strings.TrimRight(w, ",")) {
+	if w == "and" || w == "&" || isInitials(strings.TrimRight(w, ",")) || particles[w] || w == "et" {
 		return true
 	}
 	if !startsUpper(w) {
@@ -157,7 +175,7 @@ func parseBib(s string) (Ref, byte, bool) {
 	var r Ref
 	r.Author = authors
 	rest := s[end:]
-	if m := reBibYear.FindStringSubmatch(rest); m != nil && (strings.HasPrefix(strings.TrimSpace(rest), "(") || strings.HasPrefix(rest, m[1]+".")) {
+	if m := reBibYear.FindStringSubmatch(rest); m != nil && (strings.HasPrefix(strings.TrimSpace(rest), "(") || strings.HasPrefix(rest, m[1]+".") || strings.HasPrefix(rest, m[1]+",")) {
 		r.Year = m[1]
 		rest = rest[len(m[0]):]
 	}
@@ -326,6 +344,7 @@ func bibRest(r *Ref, rest string) {
 		case reVolChunk.MatchString(inner) && r.Container != "" && r.Volume == "":
 			m := reVolChunk.FindStringSubmatch(inner)
 			r.Volume, r.Issue = m[1], m[2]
+			yearIssue(r)
 			if m[3] != "" && r.Pages == "" {
 				r.Pages = normSpace(m[3])
 			}
@@ -353,8 +372,15 @@ func bibRest(r *Ref, rest string) {
 			if m := reParenVol.FindStringSubmatch(r.Container); m != nil {
 				r.Container, r.Volume = strings.TrimSpace(m[1]), m[2]
 			}
-			if m := reGluedVolume.FindStringSubmatch(r.Container); m != nil && len(strings.Fields(m[1])) >= 2 && !reYear.MatchString(m[2]) {
+			if m := reTrailingYear.FindStringSubmatch(r.Container); m != nil {
+				r.Container = strings.TrimSpace(m[1])
+				if r.Year == "" {
+					r.Year = m[2]
+				}
+			}
+			if m := reGluedVolume.FindStringSubmatch(r.Container); m != nil && !reYear.MatchString(m[2]) {
 				r.Container, r.Volume, r.Issue = strings.TrimSpace(m[1]), m[2], m[3]
+				yearIssue(r)
 				if m[4] != "" {
 					r.Pages = normSpace(m[4])
 				}
@@ -400,6 +426,16 @@ func splitPoints(cs []chunk) []chunk {
 		}
 	}
 	return out
+}
+
+// yearIssue: "41 (2017)" is a volume and its year, not an issue.
+func yearIssue(r *Ref) {
+	if len(r.Issue) == 4 && reYear.MatchString(r.Issue) {
+		if r.Year == "" {
+			r.Year = r.Issue
+		}
+		r.Issue = ""
+	}
 }
 
 // placeLike: one to three capitalised words, no digits, not a body or a

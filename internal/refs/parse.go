@@ -65,7 +65,6 @@ var (
 	reAccessed = regexp.MustCompile(`(?i)\(?\s*(?:accessed|consulted|retrieved|last accessed|consulté le|viewed)[^)]*\)?`)
 	reYear     = regexp.MustCompile(`\b(1[4-9]\d\d|20\d\d)[a-z]?\b`)
 	rePages    = regexp.MustCompile(`(?:^|[\s,;(])(?:pp?|cols?|pgs?|s|S|стр|Стр|с|С|sheets?|pages?)\.?\s*(\d+[a-z]?(?:\s*[-–—]\s*\d+[a-z]?)?(?:\s*(?:,|and)\s*\d+(?:\s*[-–—]\s*\d+)?)*)`)
-	reBarePage = regexp.MustCompile(`(?:^|[\s,])(\d+\s*[-–—]\s*\d+)\s*\.?\s*$`)
 	reVolume   = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:vol|vols|volume|t|tome|bd|band|т)\.?\s*(\d+|[IVXLC]+)\b`)
 	reIssue    = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:no|nos|n°|№|nr|issue|number|вып)\.?\s*(\d+(?:\s*[-–/]\s*\d+)?)`)
 	reVolIssue = regexp.MustCompile(`\b(\d{1,4})\s*\((\d{1,4}(?:[-–/]\d{1,4})?)\)`)
@@ -82,9 +81,11 @@ var (
 	reParliament   = regexp.MustCompile(`(?i)\b(?:stenographic|parliamentary|hansard|debates|congressional record|journal officiel|sitting|session|legislature|стенографический)\b`)
 	reNumberBefore = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:f|ф|fond|op|оп|d|д|l|л|ll|ff|fol|no|nos|nr|№|p|pp|col|cols|vol|t|s|art|box|file|item)\.?\s*$`)
 	// Title. Cambridge University Press, 1989 (a publisher without a place).
-	reImprintPub = regexp.MustCompile(`(?:[.]\s+)([^.,:;()]{0,60}?\b(?:Press|Publishers?|Verlag|Books|Éditions|Editions|Publishing|Izdatel'stvo|Издательство)\b[^.,:;()]{0,30}),\s*(1[4-9]\d\d|20\d\d)\b`)
-	reMonthDay   = regexp.MustCompile(`(?i)^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}$`)
-	reEditor     = regexp.MustCompile(`(?i)\b(?:ed(?:s)?\.|edited by|trans\.|translated by|éd\.|dir\.|под ред)`)
+	reImprintPub  = regexp.MustCompile(`(?:[.]\s+)([^.,:;()]{0,60}?\b(?:Press|Publishers?|Verlag|Books|Éditions|Editions|Publishing|Izdatel'stvo|Издательство)\b[^.,:;()]{0,30}),\s*(1[4-9]\d\d|20\d\d)\b`)
+	rePlaceYear   = regexp.MustCompile(`,\s+([A-Z][\p{L}'’-]+(?:[ -][A-Z][\p{L}'’.-]*){0,2})\s+(1[4-9]\d\d|20\d\d)[a-z]?\b`)
+	reInPrefix    = regexp.MustCompile(`^(?:[Ii]n|[Dd]ans|[Ii]m|[Вв])\s*:?\s+`)
+	reEditorChunk = regexp.MustCompile(`(?i)(?:\((?:ed|eds|edd|hg|hrsg|dir|éd|éds|red)\.?\)|^(?:ed|eds|edited by|éd|dir|hrsg\. v|под ред)\.?\s|,?\s(?:ed|eds|edd)\.?$)`)
+	reMonthDay    = regexp.MustCompile(`(?i)^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}$`)
 )
 
 // nonName are words that do not occur in personal names but do in the
@@ -280,6 +281,10 @@ func parseNote(r Ref, s, work string) Ref {
 	} else if m := reImprintPub.FindStringSubmatchIndex(head); m != nil {
 		r.Publisher, r.Year = strings.TrimSpace(head[m[2]:m[3]]), head[m[4]:m[5]]
 		imprintAt = m[2]
+	} else if m := rePlaceYear.FindStringSubmatchIndex(head); m != nil && placeLike(head[m[2]:m[3]]) && !isDateOrIssue(head[m[2]:m[5]]) && r.Archive == nil {
+		// "…, New York 1966": a place and a year.
+		r.Place, r.Year = strings.TrimSpace(head[m[2]:m[3]]), head[m[4]:m[5]]
+		imprintAt = m[2]
 	}
 	if r.Year == "" {
 		r.Year = pickYear(work)
@@ -291,8 +296,10 @@ func parseNote(r Ref, s, work string) Ref {
 	}
 	parseHead(&r, head, work, imprintAt >= 0)
 	r.Type = pickType(&r, work, imprintAt >= 0)
-	if r.Type == "archival" || r.Type == "letter" {
-		r.Pages = ""
+	if r.Archive != nil {
+		// Numbers in a call number's surroundings (despatch No. 88) are
+		// not a periodical's.
+		r.Pages, r.Volume, r.Issue = "", "", ""
 	}
 	return r
 }
@@ -396,7 +403,7 @@ func parseHead(r *Ref, head, work string, imprint bool) {
 	if i < len(texts) && reGenre.MatchString(texts[i]) && r.Title == "" {
 		r.Title = texts[i]
 		i++
-		if r.Author != "" && strings.HasPrefix(strings.ToLower(r.Title), "speech") || strings.HasPrefix(strings.ToLower(r.Title), "address") {
+		if lt := strings.ToLower(r.Title); r.Author != "" && (strings.HasPrefix(lt, "speech") || strings.HasPrefix(lt, "address") || strings.HasPrefix(lt, "lecture")) {
 			r.Type = "speech"
 		}
 	}
@@ -414,11 +421,23 @@ func parseHead(r *Ref, head, work string, imprint bool) {
 				}
 			}
 		}
+		in := false
 		for _, t := range rest {
 			if isDateOrIssue(t) || isLocator(t) {
 				continue
 			}
+			if m := reInPrefix.FindStringIndex(t); m != nil {
+				in = true
+				t = t[m[1]:]
+			}
+			if reEditorChunk.MatchString(t) {
+				in = true
+				continue // "in M. Smith (ed.)", "ed. M. Smith"
+			}
 			r.Container = containerName(r, t)
+			if in && r.Type == "" {
+				r.Type = "chapter"
+			}
 			break
 		}
 		return
@@ -498,7 +517,7 @@ func isLocator(t string) bool {
 // pickType decides the reference's type from what was found.
 func pickType(r *Ref, work string, imprint bool) string {
 	switch {
-	case r.Type == "letter" || r.Type == "speech":
+	case r.Type == "letter" || r.Type == "speech" || r.Type == "chapter" && r.Archive == nil:
 		return r.Type
 	case r.Archive != nil:
 		if r.Author != "" && reLetterWord.MatchString(work) {

@@ -42,7 +42,19 @@ func extractRefs(d *extract.Doc) []quellen.Finding {
 		fs = append(fs, found{span: b, text: norm(d.Text[b.Start:b.End]), ref: Parse(d.Text[b.Start:b.End])})
 	}
 	// Bibliography entries: one a paragraph (or a line) after the heading.
+	noteSpans := d.Of(quellen.KindNote)
+	inNote := func(sp quellen.Span) bool {
+		for _, n := range noteSpans {
+			if n.Clean.Overlaps(sp) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, b := range bibliography(d) {
+		if inNote(b) {
+			continue // a numbered list read as notes already
+		}
 		t := d.Text[b.Start:b.End]
 		if l, ok := notes.ParseLabel(t); ok && l.Style != "bare" {
 			b.Start += l.Len

@@ -85,6 +85,10 @@ func TestParse(t *testing.T) {
 			Ref{Type: "article", Author: "Gent, I. P., & Walsh, T.", Title: "Easy problems are sometimes hard", Container: "Artificial Intelligence", Volume: "70", Year: "1994", Pages: "335-345"}},
 		{"R. Fletcher. Practical Methods of Optimization. John Wiley & Sons, 1987.",
 			Ref{Type: "book", Author: "R. Fletcher", Title: "Practical Methods of Optimization", Publisher: "John Wiley & Sons", Year: "1987"}},
+		{"Karl Berg, ‘Harbour tolls’, in A. Rook (ed.), Essays on Ports, Riga 1999, pp. 5-9.",
+			Ref{Type: "chapter", Author: "Karl Berg", Title: "Harbour tolls", Container: "Essays on Ports", Place: "Riga", Year: "1999", Pages: "5-9"}},
+		{"D. Buitron, The Odyssey and Ancient Art, Annandale-on-Hudson 1992",
+			Ref{Type: "book", Author: "D. Buitron", Title: "The Odyssey and Ancient Art", Place: "Annandale-on-Hudson", Year: "1992"}},
 		{"", Ref{Type: "other"}},
 	} {
 		got := Parse(tc.in)
@@ -199,6 +203,24 @@ func TestBibliography(t *testing.T) {
 	want := []string{"Lind, Maria|The Harbour Question|2004", "Rook, Anna|A Port for Sale?|1931", "Berg, Karl|Ships and Sums|1998"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("references = %q\nwant %q", got, want)
+	}
+}
+
+// TestNumberedBibliography: a numbered reference list is read once, as
+// notes, not again as bibliography entries.
+func TestNumberedBibliography(t *testing.T) {
+	text := strings.Repeat("Text cites [1] and [2] and [3]. ", 10) + "\n\nReferences\n\n" +
+		"[1] R. Fletcher. Practical Methods of Optimization. John Wiley & Sons, 1987.\n\n" +
+		"[2] Gent, I. P., & Walsh, T. (1994a). Easy problems are sometimes hard. Artificial Intelligence, 70, 335-345.\n\n" +
+		"[3] Maria Lind, The Harbour Question (Oxford: Clarendon Books, 2004).\n"
+	n := 0
+	for _, f := range runAll(plainDoc("t.txt", text)) {
+		if f.Kind == quellen.KindReference {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d references, want 3", n)
 	}
 }
 

@@ -28,6 +28,13 @@ var (
 // imprint, a URL, Ibid.), each without the prose around it.
 func Split(s string) []Piece {
 	var out []Piece
+	// One bibliography entry, whose points are not sentence ends.
+	if t := strings.TrimSpace(s); !hasArchive(t) && !reURL.MatchString(t) && !strings.Contains(t, ";") {
+		if b, closer, ok := parseBib(t); ok && closer != ',' && b.Year != "" && b.Title != "" && (b.Container != "" || b.Publisher != "") {
+			start := strings.Index(s, t)
+			return []Piece{{Start: start, End: start + len(t), Text: strings.Join(strings.Fields(t), " ")}}
+		}
+	}
 	for _, sent := range sentences(s) {
 		for _, part := range splitTop(s[sent.Start:sent.End], ';') {
 			ps, pe := sent.Start+part.start, sent.Start+part.start+len(part.text)
@@ -196,10 +203,18 @@ func evidence(t string) bool {
 	if reImprintParen.MatchString(t) || reImprintBare.MatchString(t) {
 		return true
 	}
-	if rePages.MatchString(" " + t) {
+	if rePages.MatchString(" "+t) || reOwnFolio.MatchString(" "+t) && reVolume.MatchString(" "+t) {
 		return true
 	}
 	if (reVolume.MatchString(" "+t) || reIssue.MatchString(" "+t)) && reYear.MatchString(t) {
+		return true
+	}
+	if reImprintPub.MatchString(t) {
+		return true
+	}
+	// A bibliography entry: authors, title, a periodical or a publisher,
+	// a year.
+	if b, _, ok := parseBib(t); ok && b.Year != "" && b.Title != "" && (b.Container != "" || b.Publisher != "") {
 		return true
 	}
 	return false

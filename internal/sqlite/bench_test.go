@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/sqlite/storetest"
 )
 
 // benchDoc makes a document the size of a generated corpus file: about
@@ -17,7 +18,7 @@ func benchDoc(i int) *quellen.Document {
 		fmt.Fprintf(&b, "Paragraph %d of document %d: the dockers of Harrow Quay walked out on 8 August 1887, some 4,000 men.\n\n", p, i)
 	}
 	text := b.String()
-	d := doc(fmt.Sprintf("d%06d.txt", i), text)
+	d := storetest.Doc(fmt.Sprintf("d%06d.txt", i), text)
 	d.Findings = nil
 	for j := 0; j < 1250; j++ {
 		s := (j * 35) % (len(text) - 40)

@@ -60,3 +60,74 @@ var cues = []cue{
 	c("false", `\bc'est faux\b|\best (faux|fausse|inexacte?|erroné(e)?)\b|\b(une )?pure invention\b|\bun mensonge\b|\bune calomnie\b|\binexacte?\b`),
 	c("false", `(это ложь|\bложь\b|\bневерно\b|\bнеправда\b|клевета|вымысел)`),
 }
+
+// triggers are words one of which every cue holds: a sentence without any
+// is not read with the expressions at all.
+var triggers = strings.Fields(`untrue false wrong mistak incorrect inaccura erroneous baseless groundless lie slander fabricat fiction myth
+	calumn falsehood forger invention true misread misunderst confusion dissolves credible never faux fausse inexact erroné mensonge calomnie
+	ложь неверно неправда клевет вымысел misleading distort context exaggerat overstat counted compt exact trompeu exagér заблужд
+	преувелич искажа right correct raison vrai juste autre прав верно справедлив evidence proof document source record cite unsupported
+	unsubstantiated corroborat confirmed substantiated proved proven reason unreliable reliable preuve étayé prouvé aucun доказательств
+	приводит подкрепл подтвержд rather easy simple quick other satisfy hard doubt question debatable open unconvincing implausible
+	contradicted douteu discutable contestable caution convaincant спорно сомнительно сомнени`)
+
+// cueTriggers lists, per cue, the trigger words its expression holds: the
+// cue is tried only on a sentence holding one of them. A cue with an
+// alternative (at the top level) that holds no trigger is always tried.
+var cueTriggers = func() [][]string {
+	out := make([][]string, len(cues))
+	for i, c := range cues {
+		src := strings.ToLower(strings.TrimPrefix(c.re.String(), "(?i)"))
+		var ts []string
+		for _, alt := range topLevel(src) {
+			n := 0
+			for _, t := range triggers {
+				if strings.Contains(alt, t) {
+					ts = append(ts, t)
+					n++
+				}
+			}
+			if n == 0 {
+				ts = nil
+				break
+			}
+		}
+		out[i] = ts
+	}
+	return out
+}()
+
+// topLevel splits an expression at its top-level | signs.
+func topLevel(src string) []string {
+	var out []string
+	depth, from := 0, 0
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				out = append(out, src[from:i])
+				from = i + 1
+			}
+		}
+	}
+	return append(out, src[from:])
+}
+
+// mayHold says whether the lower-cased sentence low may hold cue i.
+func mayHold(low string, i int) bool {
+	if len(cueTriggers[i]) == 0 {
+		return true
+	}
+	for _, t := range cueTriggers[i] {
+		if strings.Contains(low, t) {
+			return true
+		}
+	}
+	return false
+}

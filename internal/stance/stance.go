@@ -9,6 +9,7 @@ package stance
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,7 +31,7 @@ func Extract(d *extract.Doc) []quellen.Finding {
 	if d == nil || d.Text == "" {
 		return nil
 	}
-	x := &run{d: d, ents: d.Of(quellen.KindEntity), quotes: d.Of(quellen.KindQuote)}
+	x := &run{d: d, ents: d.Of(quellen.KindEntity), quotes: d.Of(quellen.KindQuote), refs: d.Of(quellen.KindReference)}
 	x.sents = sentences(d)
 	x.judge = x.docJudge()
 	var out []quellen.Finding
@@ -51,8 +52,11 @@ type run struct {
 	d      *extract.Doc
 	ents   []quellen.Finding
 	quotes []quellen.Finding
-	sents  []sentence
-	judge  string
+	refs   []quellen.Finding
+	// personOf: the canonical names of persons (built when first needed).
+	personOf map[string]bool
+	sents    []sentence
+	judge    string
 }
 
 // skip leaves out text that judges nothing: notes, references, headings.
@@ -63,8 +67,10 @@ func (x *run) skip(s sentence) bool {
 			return true
 		}
 	}
-	for _, r := range x.d.Of(quellen.KindReference) {
-		if r.Clean.Start <= s.s && s.e <= r.Clean.End {
+	// The last reference starting at or before the sentence.
+	k := sort.Search(len(x.refs), func(i int) bool { return x.refs[i].Clean.Start > s.s })
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if r := x.refs[j]; r.Clean.Start <= s.s && s.e <= r.Clean.End {
 			return true
 		}
 	}
@@ -169,11 +175,21 @@ func firstWord(s string) string {
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
 
+// within returns the findings of fs (sorted by start) that start in [s, e).
+func within(fs []quellen.Finding, s, e int) []quellen.Finding {
+	i := sort.Search(len(fs), func(k int) bool { return fs[k].Clean.Start >= s })
+	j := sort.Search(len(fs), func(k int) bool { return fs[k].Clean.Start >= e })
+	if j < i {
+		return nil
+	}
+	return fs[i:j]
+}
+
 // quoteIn returns the quotation inside [s, e), if any.
 func (x *run) quoteIn(s, e int) *quellen.Finding {
-	for k := range x.quotes {
-		q := &x.quotes[k]
-		if q.Clean.Start >= s && q.Clean.End <= e+2 {
+	qs := within(x.quotes, s, e)
+	for k := range qs {
+		if q := &qs[k]; q.Clean.End <= e+2 {
 			return q
 		}
 	}
@@ -184,7 +200,7 @@ func (x *run) quoteIn(s, e int) *quellen.Finding {
 // (its speaker judges) or the document has no author and the sentence
 // reports someone speaking (minutes: Mr. Volkar says that ..., which is false).
 func (x *run) judgeAt(cs, ce int, s sentence) string {
-	for _, q := range x.quotes {
+	for _, q := range within(x.quotes, max(0, cs-2000), cs+1) {
 		if q.Clean.Start <= cs && ce <= q.Clean.End+1 {
 			if sp := q.Attrs.String("speaker"); sp != "" {
 				return sp
@@ -195,8 +211,8 @@ func (x *run) judgeAt(cs, ce int, s sentence) string {
 		return x.judge
 	}
 	// The subject of the sentence that reports speech.
-	for _, e := range x.ents {
-		if e.Clean.Start < s.s || e.Clean.Start >= cs || e.Attrs.String("type") != "person" {
+	for _, e := range within(x.ents, s.s, cs) {
+		if e.Attrs.String("type") != "person" {
 			continue
 		}
 		after := strings.ToLower(x.d.Text[e.Clean.End:min(len(x.d.Text), e.Clean.End+24)])
@@ -273,20 +289,23 @@ func (x *run) targetFor(i, claimS, cueE int, judge string) string {
 
 // personName reports whether a name is one of the document's persons.
 func (x *run) personName(n string) bool {
-	for _, e := range x.ents {
-		if e.Attrs.String("canonical") == n {
-			return e.Attrs.String("type") == "person"
+	if x.personOf == nil {
+		x.personOf = map[string]bool{}
+		for _, e := range x.ents {
+			if e.Attrs.String("type") == "person" {
+				x.personOf[e.Attrs.String("canonical")] = true
+			}
 		}
 	}
-	return false
+	return x.personOf[n]
 }
 
 // lastQuoteIn returns the last quotation inside [s, e), if any.
 func (x *run) lastQuoteIn(s, e int) *quellen.Finding {
 	var last *quellen.Finding
-	for k := range x.quotes {
-		q := &x.quotes[k]
-		if q.Clean.Start >= s && q.Clean.End <= e+2 {
+	qs := within(x.quotes, s, e)
+	for k := range qs {
+		if q := &qs[k]; q.Clean.End <= e+2 {
 			last = q
 		}
 	}
@@ -318,9 +337,9 @@ func lastWord(s string) string {
 // (or named in "as X has him say"), other than the judge.
 func (x *run) claimant(s, e int, judge string) string {
 	best := ""
-	for _, en := range x.ents {
+	for _, en := range within(x.ents, s, e) {
 		typ := en.Attrs.String("type")
-		if en.Clean.Start < s || en.Clean.End > e || (typ != "person" && typ != "org") {
+		if en.Clean.End > e || (typ != "person" && typ != "org") {
 			continue
 		}
 		n := en.Attrs.String("canonical")
@@ -382,8 +401,8 @@ func (x *run) claimant(s, e int, judge string) string {
 
 func (x *run) lastPerson(s, e int, judge string) string {
 	best := ""
-	for _, en := range x.ents {
-		if en.Clean.Start < s || en.Clean.End > e || en.Attrs.String("type") != "person" {
+	for _, en := range within(x.ents, s, e) {
+		if en.Clean.End > e || en.Attrs.String("type") != "person" {
 			continue
 		}
 		n := en.Attrs.String("canonical")
@@ -403,8 +422,12 @@ type hit struct {
 // findCues returns the verdicts of a sentence: the first cue, and further
 // ones in later clauses (after a colon or a semicolon).
 func findCues(text string) []hit {
+	low := strings.ToLower(text)
 	var all []hit
-	for _, c := range cues {
+	for i, c := range cues {
+		if !mayHold(low, i) {
+			continue
+		}
 		for _, loc := range c.re.FindAllStringIndex(text, 2) {
 			all = append(all, hit{c: c, s: loc[0], e: loc[1]})
 		}

@@ -112,7 +112,11 @@ func FuzzExtract(f *testing.F) {
 }
 
 func BenchmarkExtract(b *testing.B) {
-	para := "Brisk writes that the survey played no part whatever in the plans. This is simply untrue. He asserts that Kessler was paid. There is no evidence for this, and Brisk does not cite one. The line was 212 km long and the Diet voted for it.\n\n"
+	para := "The line from Velgrad to Marienhaven was built between 1921 and 1924 by a French company. " +
+		"Its engineers used a survey made before the war, and the Diet ratified the concession after two sittings. " +
+		"Brisk writes that the survey played no part whatever in the plans. This is simply untrue. " +
+		"The collapse of the cutting at Dubrava killed forty-one men in October 1922, and the works stopped for a winter. " +
+		"The minister resigned in June 1923, and the line opened to traffic in October 1924.\n\n"
 	text := strings.Repeat(para, (256<<10)/len(para))
 	d := doc(text, "en", "Peter Haldane")
 	b.SetBytes(int64(len(text)))

@@ -1,10 +1,15 @@
 #!/bin/sh
-# Regenerates report.pdf from report.html with headless Chromium: two A5
-# pages with a running head (a position: fixed element, repeated on every
-# page), footnotes at each page's foot and a folio. Run from this folder.
+# Regenerates the PDF fixtures with headless Chromium. Run from this folder.
+#   report.pdf   from report.html: two A5 pages with a running head (a
+#                position: fixed element, repeated on every page),
+#                footnotes at each page's foot, a folio, words hyphenated
+#                at line ends.
+#   columns.pdf  from columns.html: one page, a heading across two columns.
 set -eu
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
-chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-	--disable-component-update --disable-sync --no-first-run --no-pdf-header-footer \
-	--user-data-dir="$profile" --print-to-pdf="$PWD/report.pdf" "file://$PWD/report.html"
+for name in report columns; do
+	profile=$(mktemp -d)
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run --no-pdf-header-footer \
+		--user-data-dir="$profile" --print-to-pdf="$PWD/$name.pdf" "file://$PWD/$name.html"
+	rm -rf "$profile"
+done
