@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,8 +17,9 @@ import (
 
 // DemoCmd analyses the built-in sample corpus.
 type DemoCmd struct {
-	NoServe bool `name:"no-serve" help:"Stop after printing, without starting the web reader. (The web reader is not built yet: demo always stops after printing.)"`
-	Keep    bool `name:"keep" help:"Keep the temporary database and print where it is."`
+	NoServe bool   `name:"no-serve" help:"Stop after printing, without starting the web reader."`
+	Addr    string `name:"addr" default:"127.0.0.1:8080" help:"Where the reader listens (another free port is taken when this one is busy)."`
+	Keep    bool   `name:"keep" help:"Keep the temporary database and print where it is."`
 }
 
 // Help is shown under the command's usage.
@@ -30,7 +32,9 @@ ingests them into a temporary database (nothing is written in the working
 directory, and --db is not used) and prints, for each document, its
 metadata and what was found: quotations and their speakers, note markers
 with their notes and the references in them, dates, people and places,
-numbers, verdicts and repairs.
+numbers, verdicts and repairs. Then it serves the web reader over the
+sample at http://127.0.0.1:8080/ until interrupted (Ctrl-C); --no-serve
+stops after printing.
 
 Examples:
   quellen demo --no-serve
@@ -89,10 +93,18 @@ func (c *DemoCmd) Run(g *Globals) error {
 		writeHeader(g.stdout, full)
 		writeDigest(g.stdout, full)
 	}
-	if !c.NoServe {
-		fmt.Fprintln(g.stdout, "\n(The web reader comes in a later version; demo stops here.)")
+	if c.NoServe {
+		return nil
 	}
-	return nil
+	// Then the reader over the demo database, until interrupted.
+	addr := c.Addr
+	if ln, err := net.Listen("tcp", addr); err == nil {
+		ln.Close()
+	} else {
+		addr = "127.0.0.1:0"
+	}
+	fmt.Fprintln(g.stdout)
+	return serve(g, store, addr, "", "demo")
 }
 
 // writeDigest prints what was found in a document, layer by layer.
