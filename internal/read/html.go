@@ -79,7 +79,7 @@ func (t *hTok) has(key string) bool {
 // tokenize splits s into tokens that cover it without gaps.
 func tokenize(s string) []hTok {
 	z := html.NewTokenizer(strings.NewReader(s))
-	var toks []hTok
+	toks := make([]hTok, 0, len(s)/24+16)
 	pos := 0
 	for {
 		tt := z.Next()

@@ -14,12 +14,16 @@ import (
 // Block is a structural element a reader found: its kind and its span in
 // the Result's Text.
 //
-// Kinds: paragraph, heading, blockquote, list_item, note (a footnote or
-// endnote body; Attrs "number", "id"), note_ref (a marker such as an HTML
-// <sup> or a TEI note anchor; Attrs "number", "target"), quote (TEI <q>,
-// HTML <q>; Attrs "who"), date (TEI <date>; Attrs "when", "from", "to"),
-// page (a PDF page; Attrs "number"), chapter (an EPUB spine item; Attrs
-// "href").
+// Kinds: paragraph (Attrs "class" in HTML; "code" for a Markdown fence;
+// "verse" for a TEI <lg>), heading (Attrs "level"), blockquote, list_item,
+// note (a footnote or endnote body; Attrs "number", "id"; HTML and
+// Markdown note blocks include their leading number, "1. ...", TEI notes
+// carry it in Attrs only), note_ref (a marker such as an HTML <sup> or a
+// TEI note anchor; Attrs "number", "target", which may be nil), quote (TEI
+// <q>, HTML <q>; Attrs "who"), date (TEI <date>; Attrs "when", "from",
+// "to"), entity (TEI persName/placeName/orgName; Attrs "type", "ref",
+// "key"), page (a PDF page; Attrs "number"), chapter (an EPUB spine item;
+// Attrs "href").
 type Block struct {
 	Kind  string        `json:"kind"`
 	Span  quellen.Span  `json:"span"`

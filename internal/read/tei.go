@@ -595,7 +595,9 @@ func teiMeta(toks []xTok) quellen.Metadata {
 						md.OriginalLanguage = primaryLang(toks[j].attrs["mainLang"])
 					}
 				}
-			case t.name == "date" && in("profileDesc", "creation"):
+			case t.name == "date" && (in("profileDesc", "creation") || in("correspDesc", "correspAction")):
+				// The date the document was written (or a letter sent), not
+				// the date of the edition in publicationStmt.
 				if md.Date == "" {
 					md.Date = teiDate(t, elemText(toks, i))
 				}
