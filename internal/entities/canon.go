@@ -83,7 +83,7 @@ func (x *run) types() {
 			pubKeys[k] = true
 		} else if t, _ := headType(m.words); t != "" {
 			m.typ = t
-		} else if m.titled || hasInitial(m.words) || (len(m.words) > 1 && x.g.Given(m.words[0])) {
+		} else if m.titled || hasInitial(m.words) || (len(m.words) > 1 && (x.g.Given(m.words[0]) || keptTitles[fold(m.words[0])])) {
 			m.typ = "person"
 		} else if m.orgCue {
 			m.typ = "org"
@@ -240,7 +240,7 @@ func (x *run) types() {
 // dropped, and the share of one type at which it is taken.
 const (
 	nbDrop = 0.75
-	nbType = 0.6
+	nbType = 0.7
 )
 
 func isPublication(ws []string) bool {

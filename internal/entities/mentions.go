@@ -388,7 +388,8 @@ func (x *run) nextToDigits(m *mention) bool {
 		}
 		return unicode.IsDigit(r)
 	}
-	return isD(after, false) || isD(before, true)
+	// Digits before a name that starts a sentence are a note's number (13 LGIA, f. 1402).
+	return isD(after, false) || (isD(before, true) && !m.sent)
 }
 
 // hasNationalitySuffix says whether a lone capitalised word reads as a

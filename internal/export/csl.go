@@ -1,9 +1,11 @@
 package export
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -116,7 +118,13 @@ func CSLItems(docs []CSLDoc) []CSLItem {
 		for _, c := range cs[1:] {
 			same = same && c.pages == cs[0].pages
 		}
-		if !same && !slices.Contains([]string{"article-journal", "article-newspaper", "chapter"}, it.Type) {
+		switch {
+		case it.Type == "manuscript" || (it.ArchiveLocation != "" && strings.HasPrefix(it.Page, "l. ")):
+			if same && it.Page != "" {
+				it.ArchiveLocation = strings.TrimPrefix(it.ArchiveLocation+", "+it.Page, ", ")
+			}
+			it.Page = ""
+		case !same && !slices.Contains([]string{"article-journal", "article-newspaper", "chapter"}, it.Type):
 			it.Page = ""
 		}
 		var where []string
@@ -156,16 +164,15 @@ func cslItem(f quellen.Finding) (CSLItem, string) {
 		it.Issued = cslIssued(y)
 	}
 	ar := archive(a)
-	var loc string
 	if ar != nil {
+		// The folios are the citation's; the call number without them is
+		// the file's. CSLItems puts them back when every citation agrees.
 		it.Archive = ar["repository"]
-		it.ArchiveLocation = callNumber(ar)
-		noList := maps(ar)
-		delete(noList, "list")
-		loc = callNumber(noList)
-		if it.Archive != "" && typ != "archival" {
-			// A published work held in an archive: keep where.
-			it.PublisherPlace = cmp(it.PublisherPlace, "")
+		file := maps.Clone(ar)
+		delete(file, "list")
+		it.ArchiveLocation = callNumber(file)
+		if l := ar["list"]; l != "" && it.Page == "" {
+			it.Page = "l. " + l
 		}
 	}
 	if it.Title == "" && it.ContainerTitle == "" && it.URL == "" && ar == nil && len(it.Author) == 0 {
@@ -178,29 +185,8 @@ func cslItem(f quellen.Finding) (CSLItem, string) {
 		it.Note = f.Text
 	}
 	key := strings.Join([]string{it.Type, fold(s("author")), fold(it.Title), fold(it.ContainerTitle), fold(s("year")),
-		fold(it.Publisher), fold(it.Volume), fold(it.Issue), fold(it.URL), fold(it.Archive), fold(loc)}, "\x00")
-	if ar != nil {
-		// Folios are the citation's, not the file's.
-		if it.ArchiveLocation != loc {
-			it.Page = cmp(it.Page, ar["list"])
-		}
-	}
+		fold(it.Publisher), fold(it.Volume), fold(it.Issue), fold(it.URL), fold(it.Archive), fold(it.ArchiveLocation)}, "\x00")
 	return it, key
-}
-
-func maps(m map[string]string) map[string]string {
-	out := make(map[string]string, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}
-
-func cmp(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // fold is the form in which two spellings of a field compare equal.
@@ -235,12 +221,12 @@ func cslID(it CSLItem, ids map[string]int) string {
 	var b strings.Builder
 	if len(it.Author) > 0 {
 		n := it.Author[0]
-		b.WriteString(firstWord(cmp(n.Family, n.Literal)))
+		b.WriteString(firstWord(cmp.Or(n.Family, n.Literal)))
 	}
 	if it.Issued != nil && len(it.Issued.DateParts) > 0 {
 		b.WriteString(strconv.Itoa(it.Issued.DateParts[0][0]))
 	}
-	title := cmp(it.Title, cmp(it.ContainerTitle, it.Archive))
+	title := cmp.Or(it.Title, cmp.Or(it.ContainerTitle, it.Archive))
 	for w := range strings.FieldsSeq(fold(title)) {
 		if len([]rune(w)) > 3 && !slices.Contains([]string{"the", "une", "der", "die", "das", "les", "des", "with", "from"}, w) {
 			b.WriteString(w)

@@ -157,7 +157,7 @@ func (q *qdoc) inCitation(c *cand) bool {
 	b := strings.TrimRight(q.text[max(lo, c.s-3):c.s], " \n")
 	after := strings.TrimLeft(q.text[c.e:min(len(q.text), c.e+3)], " ")
 	okBefore := b == "" || strings.HasSuffix(b, ",") || strings.HasSuffix(b, ":") || strings.HasSuffix(b, ".") || c.s-lo < 8
-	okAfter := after == "" || strings.HasPrefix(after, ",") || strings.HasPrefix(after, ".") || strings.HasPrefix(after, ";") || strings.HasPrefix(after, " (")
+	okAfter := after == "" || strings.HasSuffix(c.text, ",") || strings.HasSuffix(c.text, ".") || strings.HasPrefix(after, ",") || strings.HasPrefix(after, ".") || strings.HasPrefix(after, ";") || strings.HasPrefix(after, " (")
 	return okBefore && okAfter
 }
 
