@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -255,20 +254,6 @@ func (s *Server) upload(ctx context.Context, in *uploadInput) (*uploadOutput, er
 	out := &uploadOutput{}
 	out.Body.Document, out.Body.Created = s.summary(ctx, d), created
 	return out, nil
-}
-
-// kindsOf returns the sorted kinds present in findings.
-func kindsOf(fs []quellen.Finding) []string {
-	seen := map[string]bool{}
-	for _, f := range fs {
-		seen[string(f.Kind)] = true
-	}
-	var out []string
-	for k := range seen {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
