@@ -62,6 +62,7 @@ func TestFind(t *testing.T) {
 		{in: "les années 1920", lang: "fr", raw: "les années 1920", from: "1920", to: "1929"},
 		{in: "в 1920-е годы", lang: "ru", raw: "1920-е годы", from: "1920", to: "1929"},
 		{in: "die 1920er Jahre", lang: "de", raw: "1920er Jahre", from: "1920", to: "1929"},
+		{in: "in the twenties", raw: "the twenties", from: "1920", to: "1929"},
 		{in: "the 20th century", raw: "20th century", from: "1900", to: "1999"},
 		{in: "au XIXe siècle", lang: "fr", raw: "XIXe siècle", from: "1800", to: "1899"},
 		// fuzzy dates
@@ -142,7 +143,7 @@ func TestNotDates(t *testing.T) {
 		"j'ai été", "A ÉTÉ FAIT", "summer camp", "the February Revolution", "Chapter 5",
 		"sept ans", "a number of deputies", "12345", "0000", "", "   ", "–", "the", "1st",
 		"the same day", "ce jour-là", "this morning", "to fall in line", "destined to fall during the war",
-		"the preceding years", "the previous months", "he wrote to April Smith", "May I ask", "June Carter sang",
+		"the preceding years", "the previous months", "he wrote to April Smith", "May I ask", "June Carter sang", "in his twenties",
 	} {
 		if ms := Find(in, "", Point{}); len(ms) != 0 {
 			t.Errorf("%q: found %q, want no date", in, ms[0].Text)

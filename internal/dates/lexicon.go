@@ -275,6 +275,9 @@ func init() {
 	for _, n := range []string{"années", "annees", "jahre", "jahren", "годы", "годов", "годах", "гг", "er"} {
 		add(n, func(w *word) { w.decadeW = true })
 	}
+	for _, n := range []string{"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"} {
+		add(n, func(w *word) { w.decadeW = true })
+	}
 	for _, n := range []string{"century", "centuries", "siècle", "siecle", "siècles", "век", "века", "веке", "jahrhundert", "jahrhunderts"} {
 		add(n, func(w *word) { w.century = true })
 	}

@@ -6,29 +6,30 @@ import "strings"
 // month, season, year, decade or century, with its qualifiers, or a
 // relative expression.
 type atom struct {
-	y, m, d  int
-	hasY     bool
-	hasM     bool
-	hasD     bool
-	y2       int // second year of "l'hiver 1920-1921"
-	season   int
-	qual     int
-	approx   bool
-	decade   bool // y..y+9
-	century  bool // y..y+99
-	bce      bool
-	weekday  int
-	part     bool // a part of the day follows (Thursday evening)
-	rel      int  // relYesterday ...
-	relUnit  int  // N units later / ago: unit
-	relN     int  //   signed count
-	relDir   int  // this (2), next (1), last (-1) + unit, season, weekday or month
-	yearDir  int  // "of this year" (2), "of last year" (-1), "of the next year" (1)
-	lastNext int  // "October 19 last" (-1), "Friday next" (+1)
-	sameYear bool // "of the same year", "that year"
-	deictic  bool // resolved against the document's date
-	yearOnly bool // a bare year, or month and year: an article before it is not part of it
-	julian   bool // marked Old Style
+	y, m, d   int
+	hasY      bool
+	hasM      bool
+	hasD      bool
+	y2        int // second year of "l'hiver 1920-1921"
+	season    int
+	qual      int
+	approx    bool
+	decade    bool // y..y+9
+	decadeRel bool // y is a decade of an unknown century (the twenties)
+	century   bool // y..y+99
+	bce       bool
+	weekday   int
+	part      bool // a part of the day follows (Thursday evening)
+	rel       int  // relYesterday ...
+	relUnit   int  // N units later / ago: unit
+	relN      int  //   signed count
+	relDir    int  // this (2), next (1), last (-1) + unit, season, weekday or month
+	yearDir   int  // "of this year" (2), "of last year" (-1), "of the next year" (1)
+	lastNext  int  // "October 19 last" (-1), "Friday next" (+1)
+	sameYear  bool // "of the same year", "that year"
+	deictic   bool // resolved against the document's date
+	yearOnly  bool // a bare year, or month and year: an article before it is not part of it
+	julian    bool // marked Old Style
 }
 
 // parser reads date expressions from a token list.
@@ -568,6 +569,11 @@ func (p *parser) core(i int, a *atom) (int, bool) {
 		}
 		return j, true
 	}
+	// the twenties, the Thirties: the decade of the anchors' century
+	if y, ok := englishDecades[t.w]; ok && t.k == kWord && p.isW(i-1, "the") && !p.isW(i-2, "his", "her", "their", "my", "your", "our", "early", "late", "mid") {
+		a.y, a.hasY, a.decade, a.decadeRel = y, true, true, true
+		return i + 1, true
+	}
 	if p.isW(i, "années", "annees") && p.tk(i+1).k == kNum && p.tk(i+1).nd == 4 && p.tk(i+1).n%10 == 0 {
 		a.y, a.hasY, a.decade = p.tk(i+1).n, true, true
 		return i + 2, true
@@ -610,6 +616,8 @@ func (p *parser) core(i int, a *atom) (int, bool) {
 	}
 	return i, false
 }
+
+var englishDecades = map[string]int{"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 
 var frenchDecades = map[string]int{"vingt": 1920, "trente": 1930, "quarante": 1940, "cinquante": 1950, "soixante": 1960, "soixante-dix": 1970, "quatre-vingt": 1980}
 

@@ -242,6 +242,14 @@ func (an *anchors) resolve(a atom, future bool) (from, to Point, approx, relativ
 		r := Point{Y: m.Y, M: m.M, D: a.d, P: Day}
 		return r, r, approx, true, b, true
 	}
+	if a.decadeRel {
+		b, _ := an.yearBase()
+		c := 1900
+		if !b.IsZero() {
+			c = floorDiv(b.Y, 100) * 100
+		}
+		return Point{Y: c + a.y, P: Year}, Point{Y: c + a.y + 9, P: Year}, approx, false, Point{}, true
+	}
 	// the year: written, "of this year", "of the same year", or from the anchors
 	y := a.y
 	if !a.hasY {

@@ -38,8 +38,11 @@ func headType(ws []string) (typ, head string) {
 	if len(ws) == 0 {
 		return "", ""
 	}
-	if placeFacilities[fold(ws[0])] && len(ws) > 1 {
+	if (placeFacilities[fold(ws[0])] || lowerPlaces[fold(ws[0])] || lowerFacilities[fold(ws[0])]) && len(ws) > 1 {
 		return "place", fold(ws[0])
+	}
+	if frenchLowerHeads[fold(ws[0])] && len(ws) > 1 {
+		return "org", fold(ws[0])
 	}
 	for _, w := range ws {
 		f := fold(w)

@@ -45,6 +45,7 @@ type mention struct {
 	orgCue    bool
 	plural    bool
 	says      bool    // a verb of saying follows
+	nextLower bool    // a word in lower case follows
 	titleS    int     // where a title left out of the mention starts; -1 when none
 	strong    bool    // typed by evidence of its own (gazetteer, title, head word)
 	nbf       []nbTok // the capitalised tokens, for the model
@@ -63,7 +64,7 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 	if g == nil {
 		g = Default()
 	}
-	x := &run{d: d, g: g, ms: make([]mention, 0, len(d.Text)/64+8), lower: map[string]bool{}, roleOf: map[string]string{}, roleVotes: map[string]int{}, keyTypes: map[string]map[string]int{}}
+	x := &run{d: d, g: g, ms: make([]mention, 0, len(d.Text)/64+8), lower: map[string]bool{}, roleOf: map[string]string{}, roleVotes: map[string]int{}}
 	x.paragraphs()
 	x.titleZones()
 	for _, ts := range x.paras {
@@ -115,8 +116,6 @@ type run struct {
 	roleVotes map[string]int
 	zones     []quellen.Span // titles of works
 	strict    []bool         // per token of the paragraph in hand: capitals say little here
-	// keyTypes counts the type evidence per folded surface key.
-	keyTypes map[string]map[string]int
 }
 
 func (x *run) paragraphs() {

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -139,12 +140,19 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
-// BenchmarkExtract runs the extractor over about 1 MB of running text.
+// BenchmarkExtract runs the extractor over 256 KB and 1 MB of running
+// text: the time per byte stays the same (the extractor is linear).
 func BenchmarkExtract(b *testing.B) {
+	for _, size := range []int{256 << 10, 1 << 20} {
+		b.Run(fmt.Sprintf("%dKB", size>>10), func(b *testing.B) { benchExtract(b, size) })
+	}
+}
+
+func benchExtract(b *testing.B, size int) {
 	para := "Mr. Volkar says that he met Henri Delorme of the Société franco-lesnienne des chemins de fer at the Hôtel Terminus in Paris on 8 April 1922. " +
 		"The Committee asks whether the Ministry of Communications was told; Com. Halvar observes that N. A. Sveshnikov had warned the Minister about the clay at Dubrava. " +
 		"Brisk writes that the survey played no part whatever, which is simply untrue, and the Diet in Velgrad knew it.\n\n"
-	text := strings.Repeat(para, 1<<20/len(para))
+	text := strings.Repeat(para, size/len(para))
 	d := doc(text, "en")
 	g := Default()
 	b.SetBytes(int64(len(text)))

@@ -157,6 +157,7 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 	}
 	if j < len(ts) {
 		n := ts[j]
+		m.nextLower = n.word && !n.cap && !n.digit
 		if n.word && speechVerbs[fold(n.w)] {
 			m.personCue++
 			if saysVerbs[fold(n.w)] {
@@ -305,7 +306,7 @@ func (x *run) filter() {
 			w := ws[0]
 			f := fold(w)
 			caps := strings.ToUpper(w) == w && utf8.RuneCountInString(w) >= 2
-			if m.sent && !mid[f] && !m.titled && !(caps && !x.lower[f]) && !x.renders(w, mid, &x.midKeys) && !(m.says && !x.lower[f]) {
+			if m.sent && !mid[f] && !m.titled && !(caps && !x.lower[f]) && !x.renders(w, mid, &x.midKeys) && !(m.says && !x.lower[f]) && !x.unknownName(m, f) {
 				m.drop = true
 				continue
 			}
@@ -463,4 +464,19 @@ func commonEnding(f string) bool {
 		}
 	}
 	return false
+}
+
+// unknownName: a capitalised word at a sentence start, not followed by a
+// word in lower case, that the document never writes in lower case, that
+// newspapers do not write as a common word and that the model takes for a
+// name (1. Camenzind (Suisse)).
+func (x *run) unknownName(m *mention, f string) bool {
+	if x.lower[f] || stopwords[f] || capAdjectives[f] || commonEnding(f) || m.nextLower {
+		return false
+	}
+	if l, ok := x.g.learnt[f]; ok && l.common() > l.entity() {
+		return false
+	}
+	post := nb.posterior(m.nbf)
+	return post != nil && post[0] < 0.5
 }
