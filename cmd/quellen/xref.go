@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/quellen/quellen/internal/corpus"
 	"github.com/quellen/quellen/internal/export"
@@ -19,6 +20,7 @@ type XrefCmd struct {
 	Ngram     int      `name:"ngram" default:"4" help:"Words per fingerprint shingle (2 or 3 for short quotations)."`
 	Stem      int      `name:"stem" default:"0" help:"Compare words by their first N letters (a crude stemmer for inflected languages; 0: whole words)." placeholder:"N"`
 	ReuseOnly bool     `name:"reuse-only" help:"Find shared passages only: no extraction, clean texts kept on disk, for corpora of any size."`
+	Memory    int64    `name:"memory" default:"512" help:"With --reuse-only: the memory to stay within, in MiB (fingerprints are hashed in as many passes as it takes)." placeholder:"MIB"`
 	Files     []string `arg:"" name:"file" help:"Files to compare (two or more)." type:"existingfile"`
 }
 
@@ -70,6 +72,9 @@ func (c *XrefCmd) options() xref.Options {
 // texts in a spool file and only their offset maps in memory, and prints
 // the shared passages.
 func (c *XrefCmd) reuseOnly(g *Globals) error {
+	if c.Memory > 0 {
+		debug.SetMemoryLimit(c.Memory << 20)
+	}
 	spool, err := xref.NewSpool("")
 	if err != nil {
 		return err
@@ -110,7 +115,9 @@ func (c *XrefCmd) reuseOnly(g *Globals) error {
 		}
 		refs = append(refs, ref{a.Doc.Name, a.CleanMap, a.Lines})
 	}
-	ms, err := xref.ReuseCorpus(spool, c.options())
+	o := c.options()
+	o.MemoryBudget = max(16, c.Memory/4) << 20
+	ms, err := xref.ReuseCorpus(spool, o)
 	if err != nil {
 		return err
 	}

@@ -17,8 +17,9 @@ type Options struct {
 	// a crude stemmer for inflected languages (Latin ponat/ponam), for
 	// short quotations.
 	Prefix int
-	// MemoryBudget bounds the bytes of shingle postings held at once
-	// (default 256 MiB); larger corpora are hashed in several passes.
+	// MemoryBudget bounds the bytes of shingle postings held at once, and
+	// (a quarter of it) the tokens of documents kept for alignment
+	// (default 128 MiB); larger corpora are hashed in several passes.
 	MemoryBudget int64
 }
 
@@ -36,7 +37,7 @@ func (o *Options) defaults(ndocs int) {
 		o.MaxDocFreq = max(4, ndocs/50)
 	}
 	if o.MemoryBudget == 0 {
-		o.MemoryBudget = 256 << 20
+		o.MemoryBudget = 128 << 20
 	}
 }
 
@@ -114,7 +115,8 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 	parts := int(max(1, (estimated*bytesPerPosting+opts.MemoryBudget-1)/opts.MemoryBudget))
 
 	pairs := map[[2]int32][]seed{}
-	var buf []hashPosting
+	// Sized once for a partition, so that appending never doubles it.
+	buf := make([]hashPosting, 0, estimated/int64(parts)+estimated/int64(parts)/8+1024)
 	for part := range parts {
 		buf = buf[:0]
 		for d := range n {
@@ -164,7 +166,7 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 		keys = append(keys, k)
 	}
 	slices.SortFunc(keys, func(x, y [2]int32) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
-	cache := newTokenCache(c, opts.MemoryBudget)
+	cache := newTokenCache(c, opts.MemoryBudget/4)
 	cache.prefix = opts.Prefix
 	var out []Match
 	for _, k := range keys {
