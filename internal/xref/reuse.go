@@ -196,14 +196,10 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 			return nil, err
 		}
 		for _, r := range long {
-			m, ok := align(ta, tb, r, opts)
-			if !ok {
-				continue
+			for _, m := range align(ta, tb, r, opts) {
+				m.A, m.B = int(k[0]), int(k[1])
+				out = append(out, m)
 			}
-			m.A, m.B = int(k[0]), int(k[1])
-			m.AStart, m.AEnd = ta[r.i0].start, ta[r.i1-1].end
-			m.BStart, m.BEnd = tb[r.j0].start, tb[r.j1-1].end
-			out = append(out, m)
 		}
 	}
 	return out, nil
@@ -291,22 +287,61 @@ func chains(seeds []seed, opts Options) []region {
 	return out
 }
 
-// align diffs the two sides of a region word by word and trims it to its
-// first and last equal words.
-func align(ta, tb []token, r region, opts Options) (Match, bool) {
+// align diffs the two sides of a region word by word and cuts it where
+// the two sides go different ways for long (a chain of seeds can bridge a
+// heading and a paragraph that merely share a few words): at a
+// substitution of many words on both sides, or many words added on the
+// later side. Words left out of the source (an omission, often behind an
+// ellipsis) do not cut. Each part with MinWords equal words is a match.
+func align(ta, tb []token, r region, opts Options) []Match {
 	a := words(ta[r.i0:r.i1])
 	b := words(tb[r.j0:r.j1])
 	ops := Diff(a, b)
-	matched := 0
-	for _, op := range ops {
-		if op.Kind == Equal {
-			matched += len(op.A)
+	var out []Match
+	i, j := 0, 0 // word positions in a and b
+	start := 0   // first op of the current part
+	si, sj := 0, 0
+	flush := func(end int) {
+		part := ops[start:end]
+		// Trim non-equal ops at either end of the part.
+		for len(part) > 0 && part[0].Kind != Equal {
+			si, sj = si+len(part[0].A), sj+len(part[0].B)
+			part = part[1:]
 		}
+		ei, ej := si, sj
+		matched := 0
+		last := 0
+		for n, op := range part {
+			ei, ej = ei+len(op.A), ej+len(op.B)
+			if op.Kind == Equal {
+				matched += len(op.A)
+				last = n
+			}
+		}
+		if len(part) == 0 || matched < opts.MinWords {
+			return
+		}
+		for n := len(part) - 1; n > last; n-- {
+			ei, ej = ei-len(part[n].A), ej-len(part[n].B)
+		}
+		part = part[:last+1]
+		out = append(out, Match{
+			AStart: ta[r.i0+si].start, AEnd: ta[r.i0+ei-1].end,
+			BStart: tb[r.j0+sj].start, BEnd: tb[r.j0+ej-1].end,
+			Matched: matched, AWords: ei - si, BWords: ej - sj, Diff: append([]Op(nil), part...),
+		})
 	}
-	if matched < opts.MinWords {
-		return Match{}, false
+	for n, op := range ops {
+		cut := (op.Kind == Substitute && len(op.A) >= 5 && len(op.B) >= 5) || (op.Kind == Insert && len(op.B) >= 10)
+		if cut {
+			flush(n)
+			start = n + 1
+			si, sj = i+len(op.A), j+len(op.B)
+		}
+		i, j = i+len(op.A), j+len(op.B)
 	}
-	return Match{Matched: matched, AWords: len(a), BWords: len(b), Diff: ops}, true
+	flush(len(ops))
+	return out
 }
 
 func words(ts []token) []string {
