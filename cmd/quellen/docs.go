@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/postgres"
 	"github.com/quellen/quellen/internal/sqlite"
 )
 
@@ -72,7 +74,7 @@ func (c *DocsCmd) Run(g *Globals) error {
 		return enc.Encode(rows)
 	}
 	if len(rows) == 0 {
-		fmt.Fprintf(g.stdout, "no documents in %s\n", g.DB)
+		fmt.Fprintf(g.stdout, "no documents in %s\n", store.Path())
 		return nil
 	}
 	tw := tabwriter.NewWriter(g.stdout, 2, 8, 2, ' ', 0)
@@ -125,22 +127,53 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// openStore opens the database named by --db. For reading, a missing file
-// is an error that says how to make one; in every case a file that is not
-// quellen's, or is newer, is refused untouched with a message that says so.
-func openStore(g *Globals, readOnly bool) (*sqlite.Store, error) {
+// dbStore is what the commands need of a store: quellen.Store, every
+// version of a document, and where it lives. *sqlite.Store and
+// *postgres.Store are ones.
+type dbStore interface {
+	quellen.Store
+	Versions(ctx context.Context, name string) ([]*quellen.Document, error)
+	Path() string
+}
+
+var (
+	_ dbStore = (*sqlite.Store)(nil)
+	_ dbStore = (*postgres.Store)(nil)
+)
+
+// openStore opens the database named by --db: a PostgreSQL database for a
+// postgres:// or postgresql:// address, else a SQLite file. For reading, a
+// missing database is an error that says how to make one; in every case a
+// database that is not quellen's, or is newer, is refused untouched with a
+// message that says so.
+func openStore(g *Globals, readOnly bool) (dbStore, error) {
 	if g.DB == "" {
 		return nil, errors.New("no database given: --db or QUELLEN_DB is empty")
 	}
-	s, err := sqlite.Open(g.ctx, g.DB, sqlite.Options{ReadOnly: readOnly})
+	return openStoreAt(g, g.DB, readOnly)
+}
+
+// openStoreAt opens the database at addr as openStore does.
+func openStoreAt(g *Globals, addr string, readOnly bool) (dbStore, error) {
+	var (
+		s    dbStore
+		err  error
+		name = addr
+	)
+	if postgres.IsDSN(addr) {
+		name = postgres.Redact(addr)
+		s, err = postgres.Open(g.ctx, addr, postgres.Options{ReadOnly: readOnly})
+	} else {
+		s, err = sqlite.Open(g.ctx, addr, sqlite.Options{ReadOnly: readOnly})
+	}
 	switch {
 	case err == nil:
-		g.log.Debug("database open", "path", g.DB, "read_only", readOnly)
+		g.log.Debug("database open", "db", name, "read_only", readOnly)
 		return s, nil
 	case errors.Is(err, quellen.ErrNotFound):
-		return nil, fmt.Errorf("no database at %s (make one with: quellen --db %s ingest FILES...)", g.DB, g.DB)
+		return nil, fmt.Errorf("no database at %s (make one with: quellen --db %s ingest FILES...)", name, name)
 	case errors.Is(err, quellen.ErrNotOurs):
-		return nil, fmt.Errorf("%w; it was left untouched (choose another file with --db or QUELLEN_DB)", err)
+		return nil, fmt.Errorf("%w; it was left untouched (choose another database with --db or QUELLEN_DB)", err)
 	case errors.Is(err, quellen.ErrNewerSchema):
 		return nil, fmt.Errorf("%w; it was left untouched (use a newer quellen)", err)
 	}

@@ -16,9 +16,10 @@ import (
 
 // IngestCmd reads files into the database.
 type IngestCmd struct {
-	Workers   int      `short:"j" name:"jobs" help:"Files analysed at once (default: one per CPU)." placeholder:"N"`
-	PDFToText bool     `name:"pdftotext" help:"Read PDF with poppler's pdftotext when it is installed."`
-	Paths     []string `arg:"" name:"path" help:"Files, folders (read recursively, dot files skipped) or glob patterns."`
+	Workers   int           `short:"j" name:"jobs" help:"Files analysed at once (default: one per CPU)." placeholder:"N"`
+	PDFToText bool          `name:"pdftotext" help:"Read PDF with poppler's pdftotext when it is installed."`
+	Lease     time.Duration `name:"lease" default:"2m" help:"On PostgreSQL: how long a file claimed by a worker stays its own without a renewal; a killed worker's files are taken over after this." placeholder:"DURATION"`
+	Paths     []string      `arg:"" name:"path" help:"Files, folders (read recursively, dot files skipped) or glob patterns."`
 }
 
 // Help is shown under the command's usage.
@@ -31,10 +32,17 @@ the next version of its document (documents are named by the file's base
 name). A file that cannot be read is named on stderr and the others go on;
 the exit status is then 1.
 
+On PostgreSQL (--db postgres://...) any number of ingests, on one machine or
+many, can run at once on the same files: they share the work through the
+database (each file is analysed by the one worker that claimed it), and a
+worker that is killed has its files taken over by the others once its lease
+(--lease) runs out. Run the same command on every machine.
+
 Examples:
   quellen ingest corpus/
   quellen --db history.db ingest 'letters/*.xml' critique.md
-  quellen -v ingest -j 4 ~/sources`
+  quellen -v ingest -j 4 ~/sources
+  quellen --db postgres://quellen@db:5432/quellen ingest /shared/corpus/`
 }
 
 // Run implements the command.
@@ -49,7 +57,10 @@ func (c *IngestCmd) Run(g *Globals) error {
 	}
 	defer store.Close()
 
-	opts := ingest.Options{Workers: c.Workers, Log: g.log, Pipeline: pipeline.Options{}}
+	opts := ingest.Options{Workers: c.Workers, Log: g.log, Pipeline: pipeline.Options{}, Lease: c.Lease}
+	if q, ok := store.(ingest.Queue); ok {
+		opts.Queue = q // many processes may share this ingest
+	}
 	opts.Pipeline.Read.PDFToText = c.PDFToText
 	if bar := newProgress(g.stderr); bar != nil {
 		opts.Progress = bar
@@ -66,8 +77,12 @@ func (c *IngestCmd) Run(g *Globals) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stdout, "%d files: %d added, %d already stored, %d failed (%.1f MB analysed in %.1fs) into %s\n",
-		res.Files, res.Added, res.Skipped, len(res.Failed), float64(res.Bytes)/1e6, elapsed.Seconds(), g.DB)
+	others := ""
+	if res.Others > 0 {
+		others = fmt.Sprintf(", %d by other workers", res.Others)
+	}
+	fmt.Fprintf(g.stdout, "%d files: %d added, %d already stored, %d failed%s (%.1f MB analysed in %.1fs) into %s\n",
+		res.Files, res.Added, res.Skipped, len(res.Failed), others, float64(res.Bytes)/1e6, elapsed.Seconds(), store.Path())
 	if n := len(res.Failed); n > 0 {
 		return fmt.Errorf("%d of %d files could not be read", n, res.Files)
 	}

@@ -48,6 +48,8 @@ type CLI struct {
 	Timeline TimelineCmd `cmd:"" help:"Print the dated events of documents as TimelineJS JSON."`
 	Graph    GraphCmd    `cmd:"" help:"Print the network of who quotes and who judges whom as GraphML."`
 	Serve    ServeCmd    `cmd:"" help:"Serve the web reader and the JSON API over the database."`
+	Search   SearchCmd   `cmd:"" help:"Search the passages of the database: words by stem in any script, phrases, prefixes, fragments; filters by kind, speaker, entity, author, document, language and date."`
+	Migrate  MigrateCmd  `cmd:"" help:"Copy a database into another: SQLite to PostgreSQL or back, every version, correction and link."`
 
 	ParseDate ParseDateCmd `cmd:"" name:"parse-date" help:"Normalise one date expression (en, fr, ru) and print its from/to."`
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/quellen/quellen"
-	"github.com/quellen/quellen/internal/sqlite"
 )
 
 // ShowCmd prints a document.
@@ -59,7 +58,7 @@ func (c *ShowCmd) Run(g *Globals) error {
 
 // resolveDoc finds a document version by name (latest, or version) or by
 // id, with its text and findings.
-func resolveDoc(ctx context.Context, store *sqlite.Store, ref string, version int) (*quellen.Document, error) {
+func resolveDoc(ctx context.Context, store dbStore, ref string, version int) (*quellen.Document, error) {
 	docs, err := store.Documents(ctx, quellen.DocFilter{Name: ref})
 	if err != nil {
 		return nil, err

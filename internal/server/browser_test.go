@@ -85,7 +85,10 @@ func docID(t *testing.T, st quellen.Store, name string) string {
 
 func TestReaderInBrowser(t *testing.T) {
 	ctx := browser(t)
-	srv, st := sampleServer(t, map[string]string{"dangerous.txt": scriptDoc})
+	srv, st := sampleServer(t, map[string]string{
+		"dangerous.txt": scriptDoc,
+		"letter.txt":    "A Letter from Moscow\n\nOn 3 March 1936 Stalin received the delegation; the French press wrote of Staline the next day.\n",
+	})
 	shots := os.Getenv("QUELLEN_SCREENSHOTS")
 	shot := func(name string) {
 		if shots == "" {
@@ -193,6 +196,25 @@ func TestReaderInBrowser(t *testing.T) {
 	if speaker, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#card dl"))); !strings.Contains(speaker, "Corrected Speaker") {
 		t.Errorf("after re-ingest the card reads %q, not the corrected speaker", speaker)
 	}
+
+	// Searching in Cyrillic finds the Latin spellings.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/#/"),
+		chromedp.WaitVisible(chromedp.CSS("tbody tr")),
+		chromedp.SendKeys(chromedp.CSS("#search-box"), "Сталин\r"),
+		chromedp.WaitVisible(chromedp.CSS(".hit mark")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	marks := eval(`[...document.querySelectorAll(".hit mark")].map(m => m.textContent)`).([]any)
+	var latin bool
+	for _, m := range marks {
+		latin = latin || m == "Stalin" || m == "Staline"
+	}
+	if !latin {
+		t.Errorf("search for Сталин highlighted %v, not the Latin spellings", marks)
+	}
+	shot("reader-search.png")
 
 	// The timeline draws the corpus's dates.
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/#/timeline"), chromedp.WaitVisible(chromedp.CSS(".vis-item"))); err != nil {

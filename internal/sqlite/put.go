@@ -356,14 +356,19 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 // putPassages indexes the document's paragraphs and the text of its
 // quotations, notes and references.
 func putPassages(ctx context.Context, tx *sql.Tx, versionID int64, d *quellen.Document) error {
-	ins := newBatchInsert(ctx, tx, `INSERT INTO passages(version_id, finding_id, kind, clean_start, clean_end, lang, text) VALUES `, 7)
+	ins := newBatchInsert(ctx, tx, `INSERT INTO passages(version_id, finding_id, kind, clean_start, clean_end, lang, text,
+		keys, speakers, entities, dates, raw_start, raw_end, line) VALUES `, 14)
+	ix := newPassageIndexer(d)
 	for _, p := range Paragraphs(d.Clean, d.Findings, d.Meta.Language) {
-		if err := ins.add(versionID, nil, "paragraph", p.Span.Start, p.Span.End, p.Lang,
-			d.Clean[p.Span.Start:p.Span.End]); err != nil {
+		text := d.Clean[p.Span.Start:p.Span.End]
+		e := ix.extra(p.Span, p.Lang, text, nil)
+		if err := ins.add(versionID, nil, "paragraph", p.Span.Start, p.Span.End, p.Lang, text,
+			e.keys, e.speakers, e.entities, e.dates, e.raw.Start, e.raw.End, e.line); err != nil {
 			return err
 		}
 	}
-	for _, f := range d.Findings {
+	for i := range d.Findings {
+		f := &d.Findings[i]
 		if !searchedKinds[f.Kind] || strings.TrimSpace(f.Text) == "" || f.Status == quellen.StatusRejected {
 			continue
 		}
@@ -371,7 +376,9 @@ func putPassages(ctx context.Context, tx *sql.Tx, versionID int64, d *quellen.Do
 		if lang == "" {
 			lang = d.Meta.Language
 		}
-		if err := ins.add(versionID, f.ID, string(f.Kind), f.Clean.Start, f.Clean.End, lang, f.Text); err != nil {
+		e := ix.extra(f.Clean, lang, f.Text, f)
+		if err := ins.add(versionID, f.ID, string(f.Kind), f.Clean.Start, f.Clean.End, lang, f.Text,
+			e.keys, e.speakers, e.entities, e.dates, e.raw.Start, e.raw.End, e.line); err != nil {
 			return err
 		}
 	}
@@ -380,5 +387,8 @@ func putPassages(ctx context.Context, tx *sql.Tx, versionID int64, d *quellen.Do
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO passages_fts(rowid, text, lang)
 		SELECT id, text, lang FROM passages WHERE version_id = ? ORDER BY id`, versionID)
-	return err
+	if err != nil {
+		return err
+	}
+	return indexPassages(ctx, tx, versionID)
 }

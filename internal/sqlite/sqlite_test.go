@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -44,7 +45,7 @@ func TestOpenCreatesQuellenDatabase(t *testing.T) {
 	db.QueryRow(`SELECT value FROM quellen_meta WHERE key='schema_version'`).Scan(&v)
 	var fk int
 	db.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
-	if appID != ApplicationID || userVersion != SchemaVersion() || mode != "wal" || v != "1" || fk != 1 {
+	if appID != ApplicationID || userVersion != SchemaVersion() || mode != "wal" || v != strconv.Itoa(SchemaVersion()) || fk != 1 {
 		t.Errorf("application_id %#x, user_version %d, journal_mode %s, schema_version %s, foreign_keys %d", appID, userVersion, mode, v, fk)
 	}
 	s.Close()
