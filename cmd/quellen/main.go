@@ -47,6 +47,7 @@ type CLI struct {
 	Trace    TraceCmd    `cmd:"" help:"Trace a quotation across a corpus: every occurrence, the earliest dated one, each variant's diff."`
 	Timeline TimelineCmd `cmd:"" help:"Print the dated events of documents as TimelineJS JSON."`
 	Graph    GraphCmd    `cmd:"" help:"Print the network of who quotes and who judges whom as GraphML."`
+	Export   ExportCmd   `cmd:"" help:"Write what was found in files, analysed as one corpus, in a format of the field: jsonl, csv, tei, webanno, csl, graphml, timeline."`
 	Serve    ServeCmd    `cmd:"" help:"Serve the web reader and the JSON API over the database."`
 	Search   SearchCmd   `cmd:"" help:"Search the passages of the database: words by stem in any script, phrases, prefixes, fragments; filters by kind, speaker, entity, author, document, language and date."`
 	Migrate  MigrateCmd  `cmd:"" help:"Copy a database into another: SQLite to PostgreSQL or back, every version, correction and link."`

@@ -74,6 +74,9 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.
 // scan tokenises text[a:b]; offsets are into text.
 func (sc *scanner) scan(text string, a, b int) []tok {
 	sc.toks = sc.toks[:0]
+	if want := (b - a) / 4; cap(sc.toks) < want {
+		sc.toks = make([]tok, 0, want) // about a token for every four bytes: grow once
+	}
 	sp := true
 	i := a
 	for i < b {

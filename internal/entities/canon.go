@@ -15,13 +15,15 @@ func (m *mention) surname() string {
 	if len(m.words) == 0 {
 		return ""
 	}
-	return fold(m.words[len(m.words)-1])
+	return m.fw[len(m.fw)-1]
 }
 
-func (m *mention) key() string {
+// key is the mention's folded words without articles.
+func (m *mention) key() string { return m.k }
+
+func (m *mention) makeKey() string {
 	var ws []string
-	for _, w := range m.words {
-		f := fold(w)
+	for _, f := range m.fw {
 		if f == "the" || f == "le" || f == "la" || f == "les" || f == "l'" {
 			continue
 		}
@@ -81,12 +83,12 @@ func (x *run) types() {
 		k := m.key()
 		if m.gaz != nil {
 			m.typ = m.gaz.Type
-		} else if isPublication(m.words) || m.pubCue || (len(m.words) == 1 && publicationWords[fold(m.words[0])] && !m.sent) {
+		} else if isPublication(m.words) || m.pubCue || (len(m.words) == 1 && publicationWords[x.fold(m.words[0])] && !m.sent) {
 			m.typ = "publication"
 			pubKeys[k] = true
-		} else if t, _ := headType(m.words); t != "" {
+		} else if t, _ := headType(m.fw); t != "" {
 			m.typ = t
-		} else if m.titled || hasInitial(m.words) || (len(m.words) > 1 && (x.g.Given(m.words[0]) || keptTitles[fold(m.words[0])])) {
+		} else if m.titled || hasInitial(m.words) || (len(m.words) > 1 && (x.g.Given(m.words[0]) || keptTitles[x.fold(m.words[0])])) {
 			m.typ = "person"
 		} else if m.orgCue {
 			m.typ = "org"
@@ -104,12 +106,12 @@ func (x *run) types() {
 	known := map[string]string{}
 	for i := range x.ms {
 		if m := &x.ms[i]; !m.drop && !m.allCaps && m.typ != "" {
-			known[fold(x.display(m))] = m.typ
+			known[x.fold(x.display(m))] = m.typ
 		}
 	}
 	for i := range x.ms {
 		if m := &x.ms[i]; !m.drop && m.allCaps && m.gaz == nil {
-			m.typ = known[fold(x.display(m))]
+			m.typ = known[x.fold(x.display(m))]
 		}
 	}
 	// A lone word that is part of a longer name takes its type (Terminus, Hôtel Terminus).
@@ -119,8 +121,7 @@ func (x *run) types() {
 		if m.drop || len(m.words) != 2 || (m.typ != "org" && m.typ != "place") {
 			continue
 		}
-		for _, w := range m.words {
-			f := fold(w)
+		for _, f := range m.fw {
 			if !orgHeads[f] && !placeHeads[f] && !placeFacilities[f] && !connectors[f] {
 				partType[f] = m.typ
 			}
@@ -145,14 +146,14 @@ func (x *run) types() {
 			continue
 		}
 		k := m.key()
-		if t, ok := partType[fold(x.display(m))]; ok && len(m.words) == 1 {
+		if t, ok := partType[x.fold(x.display(m))]; ok && len(m.words) == 1 {
 			m.typ = t
 			continue
 		}
 		// What annotated newspapers say of these words.
 		var lt learnt
-		for _, w := range m.words {
-			if c, ok := x.g.learnt[fold(w)]; ok {
+		for _, f := range m.fw {
+			if c, ok := x.g.learnt[f]; ok {
 				for n := range lt {
 					lt[n] += c[n]
 				}
@@ -164,7 +165,7 @@ func (x *run) types() {
 		}
 		// What the model learnt from annotated newspapers says.
 		if post := nb.posterior(m.nbf); post != nil && personKeys[m.surname()] < 3 {
-			if len(m.words) == 1 && post[0] >= nbDrop && !x.surnames[m.surname()] && placeKeys[k] == 0 && !x.renders(m.words[0], x.surnames, &x.surKeys) {
+			if len(m.words) == 1 && post[0] >= nbDrop && !m.says && !x.surnames[m.surname()] && placeKeys[k] == 0 && !x.renders(m.words[0], x.surnames, &x.surKeys) {
 				m.drop = true
 				continue
 			}
@@ -183,10 +184,10 @@ func (x *run) types() {
 		p, l := personKeys[m.surname()], placeKeys[k]
 		if len(m.words) == 1 {
 			w := m.words[0]
-			if hasSuffix(fold(w), placeSuffixes) {
+			if hasSuffix(x.fold(w), placeSuffixes) {
 				l++
 			}
-			if hasSuffix(fold(w), personSuffixes) {
+			if hasSuffix(x.fold(w), personSuffixes) {
 				p++
 			}
 		}
@@ -237,12 +238,19 @@ func (x *run) types() {
 		}
 		m.typ = best
 	}
+	// A country whose ruler or minister is named is the state, a body
+	// (the King of France, the President of the United States).
+	for i := range x.ms {
+		if m := &x.ms[i]; !m.drop && m.typ == "place" && m.officeOf {
+			m.typ = "org"
+		}
+	}
 }
 
 // The model's thresholds: the odds of no name at which a lone word is
 // dropped, and the share of one type at which it is taken.
 const (
-	nbDrop = 0.75
+	nbDrop = 0.6
 	nbType = 0.7
 )
 
@@ -279,8 +287,15 @@ func isAcronym(ws []string) bool {
 
 // display is the mention as a name: titles out, whitespace single.
 func (x *run) display(m *mention) string {
+	if m.disp == "" {
+		m.disp = x.makeDisplay(m)
+	}
+	return m.disp
+}
+
+func (x *run) makeDisplay(m *mention) string {
 	ws := strings.Fields(m.text(x.d.Text))
-	for len(ws) > 1 && keptTitles[fold(ws[0])] {
+	for len(ws) > 1 && keptTitles[x.fold(ws[0])] {
 		ws = ws[1:]
 	}
 	return strings.Join(ws, " ")
@@ -367,9 +382,7 @@ func givenParts(ws []string) []string {
 			continue
 		}
 		if strings.Contains(w, "-") && !strings.HasSuffix(w, ".") {
-			for _, p := range strings.Split(w, "-") {
-				out = append(out, p)
-			}
+			out = append(out, strings.Split(w, "-")...)
 			continue
 		}
 		out = append(out, w)
@@ -541,7 +554,7 @@ func (x *run) personName(name string, at int) string {
 		}
 		if allInit {
 			k := len(ws) - 1
-			for k > 0 && particles[fold(ws[k-1])] {
+			for k > 0 && particles[x.fold(ws[k-1])] {
 				k--
 			}
 			ws = ws[k:]
@@ -549,7 +562,7 @@ func (x *run) personName(name string, at int) string {
 	}
 	lang := x.d.LangAt(at)
 	last := ws[len(ws)-1]
-	if (lang == "fr" || lang == "de") && !translit.IsCyrillic(last) && hasSuffix(fold(last), russianEndings) {
+	if (lang == "fr" || lang == "de") && !translit.IsCyrillic(last) && hasSuffix(x.fold(last), russianEndings) {
 		sc := translit.French
 		if lang == "de" {
 			sc = translit.German
@@ -585,10 +598,10 @@ func (x *run) canonOthers(idx []int) {
 		if m.gaz != nil {
 			name = m.gaz.Canonical
 		}
-		k := fold(name)
+		k := x.fold(name)
 		l := byName[k]
 		if l == nil {
-			typ, head := headType(m.words)
+			typ, head := headType(m.fw)
 			l = &long{name: name, toks: map[string]bool{}, head: head, typ: typ}
 			for _, w := range strings.Fields(k) {
 				if !connectors[w] && !stopwords[w] {
@@ -619,7 +632,7 @@ func (x *run) canonOthers(idx []int) {
 		}
 		a := rest[:end]
 		if isAcronym([]string{a}) && len(m.words) > 1 {
-			abbr[fold(a)] = x.display(m)
+			abbr[x.fold(a)] = x.display(m)
 		}
 	}
 	// containers lists, for a name, the longer names that hold all its words under the same head.
@@ -684,17 +697,17 @@ func (x *run) canonOthers(idx []int) {
 		if m.gaz != nil {
 			name = m.gaz.Canonical
 		}
-		l := byName[fold(name)]
+		l := byName[x.fold(name)]
 		canon := l.name
-		if a, ok := abbr[fold(name)]; ok && isAcronym(m.words) {
+		if a, ok := abbr[x.fold(name)]; ok && isAcronym(m.words) {
 			canon = a
 		} else if cs := maximal(l); len(cs) > 0 || x.roleOf[l.head] != "" && len(l.toks) == 1 {
-			if r := x.roleOf[l.head]; r != "" && len(l.toks) == 1 && byName[fold(r)] == nil {
+			if r := x.roleOf[l.head]; r != "" && len(l.toks) == 1 && byName[x.fold(r)] == nil {
 				// The body of the office holder the text names (the Minister of X: the Ministry of X).
-				byName[fold(r)] = &long{name: r, head: l.head, typ: l.typ}
-				cs = append(cs, byName[fold(r)])
-			} else if r != "" && len(l.toks) == 1 && !slices.Contains(cs, byName[fold(r)]) {
-				cs = append(cs, byName[fold(r)])
+				byName[x.fold(r)] = &long{name: r, head: l.head, typ: l.typ}
+				cs = append(cs, byName[x.fold(r)])
+			} else if r != "" && len(l.toks) == 1 && !slices.Contains(cs, byName[x.fold(r)]) {
+				cs = append(cs, byName[x.fold(r)])
 			}
 			pick := cs[0]
 			if len(cs) > 1 {
@@ -711,7 +724,7 @@ func (x *run) canonOthers(idx []int) {
 				}
 				if bestAt < 0 {
 					for _, c := range cs {
-						if len(c.at)+2*x.roleVotes[fold(c.name)] > len(pick.at)+2*x.roleVotes[fold(pick.name)] {
+						if len(c.at)+2*x.roleVotes[x.fold(c.name)] > len(pick.at)+2*x.roleVotes[x.fold(pick.name)] {
 							pick = c
 						}
 					}

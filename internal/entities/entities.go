@@ -33,6 +33,10 @@ func Extractors() []extract.Extractor {
 type mention struct {
 	s, e      int
 	words     []string // the name's tokens as written (words, initials, connectors)
+	fw        []string // and folded (set by push)
+	k         string   // the key (see key)
+	disp      string   // the display form, once made (see display)
+	officeOf  bool     // after an office and "of" (the King of, le ministre de)
 	titled    bool     // a person title stood before it
 	typ       string
 	canon     string
@@ -64,13 +68,13 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 	if g == nil {
 		g = Default()
 	}
-	x := &run{d: d, g: g, ms: make([]mention, 0, len(d.Text)/64+8), lower: map[string]bool{}, roleOf: map[string]string{}, roleVotes: map[string]int{}}
+	x := &run{d: d, g: g, ms: make([]mention, 0, len(d.Text)/40+8), lower: map[string]bool{}, roleOf: map[string]string{}, roleVotes: map[string]int{}}
 	x.paragraphs()
 	x.titleZones()
 	for _, ts := range x.paras {
 		for _, t := range ts {
 			if t.word && !t.cap && !t.digit {
-				x.lower[fold(t.w)] = true
+				x.lower[t.f] = true
 			}
 		}
 	}
@@ -80,7 +84,7 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 	x.filter()
 	x.types()
 	x.canonical()
-	var out []quellen.Finding
+	out := make([]quellen.Finding, 0, len(x.ms))
 	for i := range x.ms {
 		m := &x.ms[i]
 		if m.drop {
@@ -99,6 +103,9 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 		}
 		out = append(out, f)
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
@@ -115,13 +122,17 @@ type run struct {
 	// roleVotes counts the holders of an office named (Minister of X) per body (Ministry of X).
 	roleVotes map[string]int
 	zones     []quellen.Span // titles of works
-	strict    []bool         // per token of the paragraph in hand: capitals say little here
+	folds     map[string]string
+	strArena  []string // storage for the mentions' word lists (see strs)
+	nbArena   []nbTok
+	looked    map[string]*Entry // x.g.Lookup of the names outside ASCII, nil when none
+	strict    []bool            // per token of the paragraph in hand: capitals say little here
 }
 
 func (x *run) paragraphs() {
 	d := x.d
 	if len(d.Paras) == 0 {
-		ts := tokenize(d.Text, 0, len(d.Text), nil)
+		ts := tokenizeF(d.Text, 0, len(d.Text), nil, x.fold)
 		markSentences(ts)
 		x.paras = append(x.paras, ts)
 		return
@@ -132,10 +143,91 @@ func (x *run) paragraphs() {
 			x.paras = append(x.paras, nil)
 			continue
 		}
-		ts := tokenize(d.Text, s, e, nil)
+		ts := tokenizeF(d.Text, s, e, nil, x.fold)
 		markSentences(ts)
 		x.paras = append(x.paras, ts)
 	}
+}
+
+// fold is fold through the document's memo: the folded form of each word
+// is made once.
+func (x *run) fold(w string) string {
+	lower := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			lower = false
+			break
+		}
+	}
+	if lower {
+		return w
+	}
+	if g, ok := x.folds[w]; ok {
+		return g
+	}
+	f := fold(w)
+	if x.folds == nil {
+		x.folds = map[string]string{}
+	}
+	x.folds[w] = f
+	return f
+}
+
+// strs returns an empty slice of capacity n, cut from a shared block: the
+// word lists of the mentions cost one allocation per block, not per list.
+func (x *run) strs(n int) []string {
+	if n > 256 {
+		return make([]string, 0, n)
+	}
+	if cap(x.strArena)-len(x.strArena) < n {
+		x.strArena = make([]string, 0, 4096)
+	}
+	k := len(x.strArena)
+	x.strArena = x.strArena[:k+n]
+	return x.strArena[k : k : k+n]
+}
+
+// nbToks is strs for the model's tokens.
+func (x *run) nbToks(n int) []nbTok {
+	if n > 256 {
+		return make([]nbTok, 0, n)
+	}
+	if cap(x.nbArena)-len(x.nbArena) < n {
+		x.nbArena = make([]nbTok, 0, 2048)
+	}
+	k := len(x.nbArena)
+	x.nbArena = x.nbArena[:k+n]
+	return x.nbArena[k : k : k+n]
+}
+
+// lookup is x.g.Lookup, through a memo for names outside ASCII.
+func (x *run) lookup(name string) (Entry, bool) {
+	ascii := true
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return x.g.Lookup(name)
+	}
+	if e, ok := x.looked[name]; ok {
+		if e == nil {
+			return Entry{}, false
+		}
+		return *e, true
+	}
+	if x.looked == nil {
+		x.looked = map[string]*Entry{}
+	}
+	e, ok := x.g.Lookup(name)
+	if ok {
+		x.looked[name] = &e
+	} else {
+		x.looked[name] = nil
+	}
+	return e, ok
 }
 
 // titleZones marks the titles of works: the document's own title and
@@ -173,8 +265,10 @@ func (x *run) inZone(s, e int) bool {
 }
 
 func fold(w string) string {
+	upper := false
 	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
+		c := w[i]
+		if c >= 0x80 {
 			if f, ok := foldCache.Load(w); ok {
 				return f.(string)
 			}
@@ -184,6 +278,12 @@ func fold(w string) string {
 			}
 			return f
 		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if !upper {
+		return w
 	}
 	return strings.ToLower(w)
 }
@@ -201,7 +301,7 @@ func isTitleAt(ts []tok, i int) (n int, kept bool) {
 	if !t.word || !t.cap {
 		return 0, false
 	}
-	w := fold(t.w)
+	w := t.f
 	if t.initial {
 		if (w == "m." || w == "mm.") && i+1 < len(ts) && ts[i+1].word && ts[i+1].cap && !ts[i+1].initial {
 			return 1, false
@@ -295,7 +395,7 @@ func (x *run) scan(pi int, ts []tok) {
 			break
 		}
 		// A title and a particle: General de Gaulle.
-		particleName := titled && ts[i].word && particles[fold(ts[i].w)] && i+1 < len(ts) && capWord(ts[i+1])
+		particleName := titled && ts[i].word && particles[ts[i].f] && i+1 < len(ts) && capWord(ts[i+1])
 		if titled && !capWord(ts[i]) && !particleName {
 			// A role without a name: "the Minister of Communications".
 			i = x.roleOfPhrase(ts, start, i)
@@ -312,7 +412,7 @@ func (x *run) scan(pi int, ts []tok) {
 		}
 		hasHead := func() bool {
 			for _, u := range ts[nameStart:j] {
-				w := fold(u.w)
+				w := u.f
 				if orgHeads[w] || placeHeads[w] || placeFacilities[w] {
 					return true
 				}
@@ -322,33 +422,33 @@ func (x *run) scan(pi int, ts []tok) {
 		for j < len(ts) {
 			u := ts[j]
 			if capWord(u) {
-				if n, _ := isTitleAt(ts, j); n > 0 && j > nameStart && !keptTitles[fold(u.w)] {
+				if n, _ := isTitleAt(ts, j); n > 0 && j > nameStart && !keptTitles[u.f] {
 					break // a title begins the next name: À M. VOLKAR
 				}
 				if (capsRun[j] || capsRun[j-1]) && !(x.g.Given(ts[j-1].w) && ts[j-1].caps && ts[j].caps) {
 					break // in capitals, one word at a time (but GEORGE DAVIS)
 				}
-				if ts[j-1].initial && stopwords[fold(u.w)] {
+				if ts[j-1].initial && stopwords[u.f] {
 					break
 				}
 				j++
 				continue
 			}
 			if u.word && !u.cap {
-				lw := fold(u.w)
+				lw := u.f
 				// Particles inside a person's name: Charles de Gaulle, Joachim von Ribbentrop.
 				if particles[lw] && j+1 < len(ts) && capWord(ts[j+1]) && !hasHead() && personish(ts[nameStart:j], x.g) {
 					j += 2
 					continue
 				}
 				// Connectors inside an organisation's or place's name.
-				if n := connectorRun(ts, j); n > 0 && j+n < len(ts) && capWord(ts[j+n]) && hasHead() && !stopwords[fold(ts[j+n].w)] &&
-					!(companyForms[fold(ts[j-1].w)] && lw == "of") {
+				if n := connectorRun(ts, j); n > 0 && j+n < len(ts) && capWord(ts[j+n]) && hasHead() && !stopwords[ts[j+n].f] &&
+					!(companyForms[ts[j-1].f] && lw == "of") {
 					j += n + 1
 					continue
 				}
 				// French names go on in lower case: Société franco-lesnienne des chemins de fer.
-				if frenchOrgHeads[fold(ts[j-1].w)] {
+				if frenchOrgHeads[ts[j-1].f] {
 					if n := frenchTail(ts, j); n > 0 {
 						j += n
 						continue
@@ -361,7 +461,7 @@ func (x *run) scan(pi int, ts []tok) {
 				continue
 			}
 			// A dot after an abbreviation inside a name (St. Petersburg).
-			if u.w == "." && j+1 < len(ts) && capWord(ts[j+1]) && fold(ts[j-1].w) == "st" {
+			if u.w == "." && j+1 < len(ts) && capWord(ts[j+1]) && ts[j-1].f == "st" {
 				j++
 				continue
 			}
@@ -406,10 +506,10 @@ func personish(ts []tok, g *Gazetteer) bool {
 
 // connectorRun returns how many tokens of connectors start at j (of the, de la, d').
 func connectorRun(ts []tok, j int) int {
-	w := fold(ts[j].w)
+	w := ts[j].f
 	two := ""
 	if j+1 < len(ts) && ts[j+1].word {
-		two = w + " " + fold(ts[j+1].w)
+		two = w + " " + ts[j+1].f
 	}
 	switch two {
 	case "of the", "on the", "for the", "de la", "de l'", "of a", "und der", "für die", "zu der":
@@ -435,7 +535,7 @@ func frenchTail(ts []tok, j int) int {
 		if !t.word {
 			break
 		}
-		w := fold(t.w)
+		w := t.f
 		if t.cap {
 			break
 		}
@@ -446,10 +546,10 @@ func frenchTail(ts []tok, j int) int {
 		}
 		if w == "des" || w == "du" || w == "de" || w == "d'" || w == "et" || w == "à" || w == "aux" {
 			k2 := k + 1
-			if w == "de" && k2 < len(ts) && (fold(ts[k2].w) == "la" || fold(ts[k2].w) == "l'") {
+			if w == "de" && k2 < len(ts) && (ts[k2].f == "la" || ts[k2].f == "l'") {
 				k2++
 			}
-			if k2 < len(ts) && ts[k2].word && !ts[k2].cap && !stopwords[fold(ts[k2].w)] && !ts[k2].digit {
+			if k2 < len(ts) && ts[k2].word && !ts[k2].cap && !stopwords[ts[k2].f] && !ts[k2].digit {
 				k = k2 + 1
 				n = k - j
 				continue
@@ -465,9 +565,9 @@ func frenchTail(ts []tok, j int) int {
 // name of the office is remembered for the body's short form, and the
 // phrase after "of" is an entity only when it names a place or a body.
 func (x *run) roleOfPhrase(ts []tok, start, i int) int {
-	role := fold(ts[i-1].w)
+	role := ts[i-1].f
 	if ts[i-1].w == "." && i >= 2 {
-		role = fold(ts[i-2].w)
+		role = ts[i-2].f
 	}
 	if n := connectorRun(ts, i); n > 0 && i+n < len(ts) && capWord(ts[i+n]) {
 		k := i + n
@@ -480,20 +580,20 @@ func (x *run) roleOfPhrase(ts []tok, start, i int) int {
 			}
 		}
 		phrase := x.d.Text[ts[k].s:ts[e-1].e]
-		if (role == "minister" || role == "ministre") && !genericOrgs[fold(phrase)] && fold(phrase) != "crown" {
+		if (role == "minister" || role == "ministre") && !genericOrgs[x.fold(phrase)] && x.fold(phrase) != "crown" {
 			body := "Ministry of " + phrase
-			x.roleVotes[fold(body)]++
-			if cur := x.roleOf["ministry"]; cur == "" || x.roleVotes[fold(body)] > x.roleVotes[fold(cur)] {
+			x.roleVotes[x.fold(body)]++
+			if cur := x.roleOf["ministry"]; cur == "" || x.roleVotes[x.fold(body)] > x.roleVotes[x.fold(cur)] {
 				x.roleOf["ministry"] = body
 			}
 		}
 		head := false
 		for _, u := range ts[k:e] {
-			if orgHeads[fold(u.w)] && !genericOrgs[fold(u.w)] {
+			if orgHeads[u.f] && !genericOrgs[u.f] {
 				head = true
 			}
 		}
-		if _, ok := x.g.Lookup(phrase); ok || head {
+		if _, ok := x.lookup(phrase); ok || head {
 			return k // scan it as a name
 		}
 		return e
@@ -512,14 +612,14 @@ func (x *run) titleSegments(ts []tok) []bool {
 			if !t.word || t.digit {
 				continue
 			}
-			if !t.cap && stopwords[fold(t.w)] {
+			if !t.cap && stopwords[t.f] {
 				continue
 			}
 			words++
 			if t.cap {
 				caps++
 				// A title capitalises common words (Rails, Money and Myth); a list of names does not.
-				f := fold(t.w)
+				f := t.f
 				if l, ok := x.g.learnt[f]; x.lower[f] || stopwords[f] || (ok && l.common() > 2*l.entity()) {
 					common++
 				}

@@ -87,16 +87,59 @@ type Gazetteer struct {
 
 // Lookup returns the entry for a name, folded (accents and case ignored).
 func (g *Gazetteer) Lookup(name string) (Entry, bool) {
+	var buf [96]byte
+	if k, ok := asciiKey(buf[:0], name, true); ok {
+		e, ok := g.names[string(k)] // no allocation
+		return e, ok
+	}
 	e, ok := g.names[gkey(name)]
 	return e, ok
 }
 
 // Given reports whether w is a known given name.
-func (g *Gazetteer) Given(w string) bool { return g.given[translit.Fold(w)] }
+func (g *Gazetteer) Given(w string) bool {
+	var buf [64]byte
+	if k, ok := asciiKey(buf[:0], w, false); ok {
+		return g.given[string(k)]
+	}
+	if !strings.Contains(w, "’") {
+		return g.given[fold(w)] // fold keeps the forms outside ASCII
+	}
+	return g.given[translit.Fold(w)]
+}
+
+// asciiKey appends to b the key of an ASCII name (lower case; with fields,
+// runs of white space as one space and no space at either end); ok is false
+// for a name outside ASCII or longer than b can hold, left to gkey.
+func asciiKey(b []byte, s string, fields bool) ([]byte, bool) {
+	if len(s) > cap(b) {
+		return nil, false
+	}
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return nil, false
+		}
+		if fields && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
+}
 
 func gkey(s string) string {
-	s = strings.ReplaceAll(s, "’", "'")
-	return strings.Join(strings.Fields(translit.Fold(s)), " ")
+	// fold is translit.Fold with ’ as ', its forms kept.
+	return strings.Join(strings.Fields(fold(s)), " ")
 }
 
 // ReadTSV adds the entries of a name<TAB>type<TAB>canonical file; blank

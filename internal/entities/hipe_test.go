@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/dates"
 	"github.com/quellen/quellen/internal/entities"
 	"github.com/quellen/quellen/internal/extract"
 	"github.com/quellen/quellen/internal/testutil"
@@ -113,6 +114,14 @@ func (h *hipeDoc) found(text string, fs []quellen.Finding) []span {
 	var out []span
 	for _, f := range fs {
 		typ, ok := hipeTypes[f.Attrs.String("type")]
+		if f.Kind == quellen.KindDate {
+			// HIPE's time class is a date; quellen finds dates in a layer of its own. The English
+			// files mark the dates of a given day (July 9, 1800); the French ones mark years too, with
+			// their preposition (de 1907, le 1er août 1914), and not every date, so French dates
+			// are left out (on dev they cost more precision than they bring).
+			from := f.Attrs.String("from")
+			typ, ok = "time", h.lang == "en" && len(from) == 10 && from == f.Attrs.String("to")
+		}
 		if !ok {
 			continue
 		}
@@ -195,12 +204,12 @@ func TestHIPE(t *testing.T) {
 		file              string
 		minStrict, minFuz float64
 	}{
-		// Floors a little below the figures reached (strict / fuzzy F1: dev en 0.484 / 0.693,
-		// test en 0.461 / 0.631, dev fr 0.630 / 0.822, test fr 0.576 / 0.737).
-		{"HIPE-2022-v2.1-hipe2020-dev-en.tsv", 0.47, 0.68},
-		{"HIPE-2022-v2.1-hipe2020-test-en.tsv", 0.45, 0.62},
-		{"HIPE-2022-v2.1-hipe2020-dev-fr.tsv", 0.61, 0.80},
-		{"HIPE-2022-v2.1-hipe2020-test-fr.tsv", 0.56, 0.72},
+		// Floors a little below the figures reached (strict / fuzzy F1: dev en 0.495 / 0.707,
+		// test en 0.481 / 0.650, dev fr 0.618 / 0.813, test fr 0.579 / 0.740).
+		{"HIPE-2022-v2.1-hipe2020-dev-en.tsv", 0.49, 0.70},
+		{"HIPE-2022-v2.1-hipe2020-test-en.tsv", 0.47, 0.64},
+		{"HIPE-2022-v2.1-hipe2020-dev-fr.tsv", 0.61, 0.805},
+		{"HIPE-2022-v2.1-hipe2020-test-fr.tsv", 0.57, 0.73},
 	}
 	g := entities.Default()
 	for _, set := range sets {
@@ -212,7 +221,7 @@ func TestHIPE(t *testing.T) {
 		perType := map[string]*prf{}
 		for _, h := range readHIPE(t, path) {
 			d := h.build()
-			fs := entities.Extract(d, g)
+			fs := append(entities.Extract(d, g), dates.Extract(d)...)
 			gold, found := h.gold(), h.found(d.Text, fs)
 			s, f := match(gold, found, false), match(gold, found, true)
 			strict.tp, strict.fp, strict.fn = strict.tp+s.tp, strict.fp+s.fp, strict.fn+s.fn

@@ -36,15 +36,15 @@ var romans = set(`i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xvi
 // add records the candidate ts[nameStart:j) (titles from start).
 func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang string, caps bool) {
 	// Leading function words at a sentence start: The, In, This.
-	for nameStart < j && stopwords[fold(ts[nameStart].w)] && !ts[nameStart].initial && !(titled && particles[fold(ts[nameStart].w)]) {
+	for nameStart < j && stopwords[ts[nameStart].f] && !ts[nameStart].initial && !(titled && particles[ts[nameStart].f]) {
 		nameStart++
 	}
 	// A common word at a sentence start: Probably Hugh Marlow.
-	if nameStart < j-1 && ts[nameStart].sent && x.lower[fold(ts[nameStart].w)] && !x.g.Given(ts[nameStart].w) {
+	if nameStart < j-1 && ts[nameStart].sent && x.lower[ts[nameStart].f] && !x.g.Given(ts[nameStart].w) {
 		nameStart++
 	}
 	// Leading role nouns: Prime Minister Smith, Engineer Sveshnikov.
-	for nameStart < j-1 && (roleNouns[fold(ts[nameStart].w)] || personTitles[fold(ts[nameStart].w)]) && !orgHeads[fold(ts[nameStart+1].w)] {
+	for nameStart < j-1 && (roleNouns[ts[nameStart].f] || personTitles[ts[nameStart].f]) && !orgHeads[ts[nameStart+1].f] {
 		nameStart++
 		titled = true
 	}
@@ -52,7 +52,7 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 		return
 	}
 	// Trailing connectors cannot end a name.
-	for j > nameStart+1 && !capWord(ts[j-1]) && (connectors[fold(ts[j-1].w)] || particles[fold(ts[j-1].w)]) {
+	for j > nameStart+1 && !capWord(ts[j-1]) && (connectors[ts[j-1].f] || particles[ts[j-1].f]) {
 		j--
 	}
 	s, e := ts[nameStart].s, ts[j-1].e
@@ -73,15 +73,16 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 	if start < nameStart && titled {
 		m.titleS = ts[start].s
 	}
+	m.words = x.strs(j - nameStart)
 	for _, t := range ts[nameStart:j] {
 		m.words = append(m.words, t.w)
 	}
 	// French lower-case heads before the name: hôtel Terminus, commission d'enquête de la Diète, canton de Vaud.
-	if nameStart > 0 && lowerFacilities[fold(ts[nameStart-1].w)] && !ts[nameStart-1].cap && ts[nameStart-1].word {
+	if nameStart > 0 && lowerFacilities[ts[nameStart-1].f] && !ts[nameStart-1].cap && ts[nameStart-1].word {
 		m.s = ts[nameStart-1].s
 		m.words = append([]string{ts[nameStart-1].w}, m.words...)
 		nameStart--
-	} else if nameStart > 1 && (fold(ts[nameStart-1].w) == "de" || fold(ts[nameStart-1].w) == "d'" || fold(ts[nameStart-1].w) == "du") && lowerPlaces[fold(ts[nameStart-2].w)] && !ts[nameStart-2].cap {
+	} else if nameStart > 1 && (ts[nameStart-1].f == "de" || ts[nameStart-1].f == "d'" || ts[nameStart-1].f == "du") && lowerPlaces[ts[nameStart-2].f] && !ts[nameStart-2].cap {
 		m.s = ts[nameStart-2].s
 		m.words = append([]string{ts[nameStart-2].w, ts[nameStart-1].w}, m.words...)
 		nameStart -= 2
@@ -96,6 +97,7 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 		nameStart = k
 	}
 	// The model's features of each capitalised token.
+	m.nbf = x.nbToks(j - nameStart)
 	for k := nameStart; k < j; k++ {
 		if !capWord(ts[k]) {
 			continue
@@ -112,14 +114,14 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 	// Cues from the context.
 	if nameStart > 0 {
 		p := ts[nameStart-1]
-		pw := fold(p.w)
-		possessive := j+1 < len(ts) && isApos([]rune(ts[j].w)[0]) && fold(ts[j+1].w) == "s"
+		pw := p.f
+		possessive := j+1 < len(ts) && isApos([]rune(ts[j].w)[0]) && ts[j+1].f == "s"
 		afterName := nameStart >= 2 && ts[nameStart-2].cap && ts[nameStart-2].word // Penrose to Curzon
 		if p.word && placePreps[pw] && !possessive && !afterName {
 			m.placeCue++
 		}
 		// French "de X" after a common noun: la ville de X, le canton de X (but not la lettre de X).
-		if (pw == "de" || pw == "d'") && lang == "fr" && nameStart >= 2 && ts[nameStart-2].word && !ts[nameStart-2].cap && !personNouns[fold(ts[nameStart-2].w)] && !m.titled {
+		if (pw == "de" || pw == "d'") && lang == "fr" && nameStart >= 2 && ts[nameStart-2].word && !ts[nameStart-2].cap && !personNouns[ts[nameStart-2].f] && !m.titled {
 			m.placeCue++
 		}
 		// A dateline: PARIS, 12 mai. / BERNE. —
@@ -128,13 +130,13 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 		}
 		// Plural capitals after an article are peoples and common nouns: les Arabes, the Allies.
 		if (pw == "les" || pw == "des" || pw == "aux" || pw == "the") && j == nameStart+1 && !m.titled {
-			if w := fold(ts[nameStart].w); (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) && !orgHeads[w] &&
+			if w := ts[nameStart].f; (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) && !orgHeads[w] &&
 				!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "os") && !strings.HasSuffix(w, "as") {
 				m.plural = true
 			}
 		}
 		// the Dubrava cutting, la section de Dubrava: a name used as a modifier is no person.
-		if (pw == "the" || pw == "de") && j == nameStart+1 && j < len(ts) && ts[j].word && !ts[j].cap && !speechVerbs[fold(ts[j].w)] && pw == "the" {
+		if (pw == "the" || pw == "de") && j == nameStart+1 && j < len(ts) && ts[j].word && !ts[j].cap && !speechVerbs[ts[j].f] && pw == "the" {
 			m.placeCue++
 		}
 		if p.word && !p.cap && (roleNouns[pw] || personTitles[pw]) {
@@ -149,34 +151,35 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 		}
 		if pw == "in" || pw == "dans" || pw == "du" {
 			for k := max(nameStart-3, 0); k < nameStart-1; k++ {
-				if pubContext[fold(ts[k].w)] {
+				if pubContext[ts[k].f] {
 					m.pubCue = true
 				}
 			}
 		}
 	}
+	m.officeOf = officeBefore(ts, nameStart)
 	if j < len(ts) {
 		n := ts[j]
 		m.nextLower = n.word && !n.cap && !n.digit
-		if n.word && speechVerbs[fold(n.w)] {
+		if n.word && speechVerbs[n.f] {
 			m.personCue++
-			if saysVerbs[fold(n.w)] {
+			if saysVerbs[n.f] {
 				m.says = true
 			}
 		}
 		if n.w == "," && j+1 < len(ts) {
 			k := j + 1
-			for k < len(ts) && k < j+4 && ts[k].word && !ts[k].cap && !roleNouns[fold(ts[k].w)] {
+			for k < len(ts) && k < j+4 && ts[k].word && !ts[k].cap && !roleNouns[ts[k].f] {
 				k++
 			}
-			if k < len(ts) && k < j+4 && roleNouns[fold(ts[k].w)] {
+			if k < len(ts) && k < j+4 && roleNouns[ts[k].f] {
 				m.personCue++
 			}
 		}
 		if n.w == "," && j+1 < len(ts) && ts[j+1].digit && !ts[j+1].cap && ts[nameStart].sent {
 			m.placeCue++ // Velgrad, 11 May 1923
 		}
-		if n.w == "," && j+2 < len(ts) && (fold(ts[j+1].w) == "no" || fold(ts[j+1].w) == "vol") && ts[j+2].w == "." {
+		if n.w == "," && j+2 < len(ts) && (ts[j+1].f == "no" || ts[j+1].f == "vol") && ts[j+2].w == "." {
 			m.pubCue = true // Lesni Glas, no. 28
 		}
 	}
@@ -185,6 +188,11 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 
 func (x *run) push(m mention) {
 	m.inTitle = x.inZone(m.s, m.e)
+	m.fw = x.strs(len(m.words))[:len(m.words)]
+	for i, w := range m.words {
+		m.fw[i] = x.fold(w)
+	}
+	m.k = m.makeKey()
 	x.ms = append(x.ms, m)
 }
 
@@ -194,7 +202,7 @@ func (x *run) lowerHeadBefore(ts []tok, i int) int {
 	k := i - 1
 	n := 0
 	for k >= 0 && n < 2 {
-		if c := fold(ts[k].w); c == "de" || c == "du" || c == "des" || c == "d'" || c == "la" || c == "l'" {
+		if c := ts[k].f; c == "de" || c == "du" || c == "des" || c == "d'" || c == "la" || c == "l'" {
 			k--
 			n++
 			continue
@@ -209,7 +217,7 @@ func (x *run) lowerHeadBefore(ts []tok, i int) int {
 		if !t.word || t.cap {
 			return -1
 		}
-		if frenchLowerHeads[fold(t.w)] {
+		if frenchLowerHeads[t.f] {
 			return b
 		}
 	}
@@ -239,7 +247,7 @@ func splitCompound(w string, x *run) [][2]int {
 	if x.g.Given(a) || nationalities[fa] {
 		return nil
 	}
-	if _, ok := x.g.Lookup(w); ok {
+	if _, ok := x.lookup(w); ok {
 		return nil
 	}
 	return [][2]int{{0, i}, {len(w) - len(b), len(w)}}
@@ -252,29 +260,29 @@ func (x *run) filter() {
 	names := map[string]bool{} // whole names and surnames, for text in capitals
 	for _, m := range x.ms {
 		if !m.sent && !m.allCaps && !m.inTitle {
-			for _, w := range m.words {
-				mid[fold(w)] = true
+			for _, f := range m.fw {
+				mid[f] = true
 			}
 		}
 		if !m.allCaps && len(m.words) > 0 {
-			names[fold(m.words[len(m.words)-1])] = true
-			names[fold(strings.Join(m.words, " "))] = true
+			names[m.fw[len(m.fw)-1]] = true
+			names[x.fold(strings.Join(m.words, " "))] = true
 		}
 	}
 	x.surnames = map[string]bool{}
 	for _, m := range x.ms {
 		if len(m.words) > 1 && (m.titled || hasInitial(m.words) || x.g.Given(m.words[0])) {
-			x.surnames[fold(m.words[len(m.words)-1])] = true
+			x.surnames[m.fw[len(m.fw)-1]] = true
 		} else if m.titled {
-			x.surnames[fold(m.words[len(m.words)-1])] = true
+			x.surnames[m.fw[len(m.fw)-1]] = true
 		}
 	}
 	for i := range x.ms {
 		m := &x.ms[i]
 		name := m.text(x.d.Text)
-		if e, ok := x.g.Lookup(name); ok {
+		if e, ok := x.lookup(name); ok {
 			m.gaz = &e
-			if m.allCaps && !mid[fold(name)] && len(m.words) == 1 && e.Type != "place" {
+			if m.allCaps && !mid[x.fold(name)] && len(m.words) == 1 && e.Type != "place" {
 				m.drop = true
 			}
 			continue
@@ -282,7 +290,7 @@ func (x *run) filter() {
 		ws := m.words
 		content := 0 // words that are not adjectives, nationalities, roles or generic
 		for _, w := range ws {
-			f := fold(w)
+			f := x.fold(w)
 			if nationalities[f] || capAdjectives[f] || roleNouns[f] || genericOrgs[f] || stopwords[f] || romans[f] || connectors[f] || particles[f] || keptTitles[f] || personTitles[f] {
 				continue
 			}
@@ -291,12 +299,12 @@ func (x *run) filter() {
 			}
 			content++
 		}
-		if content == 0 {
+		if content == 0 || loneLetterStart(ws) || onlyInitials(ws) {
 			m.drop = true
 			continue
 		}
 		if m.allCaps {
-			ok := names[fold(strings.Join(ws, " "))]
+			ok := names[x.fold(strings.Join(ws, " "))]
 			if !ok && !m.titled && !(len(ws) > 1 && x.g.Given(ws[0])) {
 				m.drop = true
 			}
@@ -304,9 +312,14 @@ func (x *run) filter() {
 		}
 		if len(ws) == 1 {
 			w := ws[0]
-			f := fold(w)
+			f := x.fold(w)
 			caps := strings.ToUpper(w) == w && utf8.RuneCountInString(w) >= 2
 			if m.sent && !mid[f] && !m.titled && !(caps && !x.lower[f]) && !x.renders(w, mid, &x.midKeys) && !(m.says && !x.lower[f]) && !x.unknownName(m, f) {
+				m.drop = true
+				continue
+			}
+			// A past participle opening a sentence: Resolved, That ...; (Signed).
+			if m.sent && !m.titled && len(f) >= 6 && strings.HasSuffix(f, "ed") && !strings.HasSuffix(f, "eed") && !x.g.Given(w) && !x.surnames[f] {
 				m.drop = true
 				continue
 			}
@@ -341,12 +354,12 @@ func (x *run) filter() {
 				continue
 			}
 		}
-		typ, _ := headType(ws)
+		typ, _ := headType(m.fw)
 		given := len(ws) > 1 && x.g.Given(ws[0])
 		if len(ws) > 1 && typ == "" && !m.titled && !hasInitial(ws) && !given {
 			common := false
 			for _, w := range ws {
-				if f := fold(w); x.lower[f] && !connectors[f] && !particles[f] {
+				if f := x.fold(w); x.lower[f] && !connectors[f] && !particles[f] {
 					common = true
 				}
 			}
@@ -362,7 +375,7 @@ func (x *run) filter() {
 		if m.inTitle && (!m.titled || x.strictTitled(m, mid)) && !hasInitial(ws) && !given && typ == "" {
 			ok := false
 			for _, w := range ws {
-				if mid[fold(w)] && !stopwords[fold(w)] {
+				if mid[x.fold(w)] && !stopwords[x.fold(w)] {
 					ok = true
 				}
 			}
@@ -396,11 +409,11 @@ func (x *run) nextToDigits(m *mention) bool {
 // hasNationalitySuffix says whether a lone capitalised word reads as a
 // nationality adjective or demonym (Lesnian, Lesniens, Polonais).
 func hasNationalitySuffix(w string, x *run) bool {
-	f := fold(w)
+	f := x.fold(w)
 	if x.g.Given(w) {
 		return false
 	}
-	if _, ok := x.g.Lookup(w); ok {
+	if _, ok := x.lookup(w); ok {
 		return false
 	}
 	for _, s := range []string{"ian", "ians", "ean", "eans", "ese", "ish", "iens", "iennes", "ienne", "ois", "oise", "aise", "aises", "ais", "isch", "ische", "ischen", "ains", "aines"} {
@@ -415,7 +428,7 @@ func hasNationalitySuffix(w string, x *run) bool {
 // nothing else names (Minister Denies Payment).
 func (x *run) strictTitled(m *mention, mid map[string]bool) bool {
 	for _, w := range m.words {
-		if !mid[fold(w)] {
+		if !mid[x.fold(w)] {
 			return true
 		}
 	}
@@ -425,7 +438,7 @@ func (x *run) strictTitled(m *mention, mid map[string]bool) bool {
 // renders says whether w is a rendering in another script or scheme of a
 // Russian-looking name the document uses elsewhere (Сталин for Stalin).
 func (x *run) renders(w string, known map[string]bool, index *map[string]bool) bool {
-	if !translit.IsCyrillic(w) && !hasSuffix(fold(w), personSuffixes) {
+	if !translit.IsCyrillic(w) && !hasSuffix(x.fold(w), personSuffixes) {
 		return false
 	}
 	if *index == nil {
@@ -479,4 +492,48 @@ func (x *run) unknownName(m *mention, f string) bool {
 	}
 	post := nb.posterior(m.nbf)
 	return post != nil && post[0] < 0.5
+}
+
+// loneLetterStart says whether a name of several words starts with a
+// capital letter standing alone, without the dot of an initial: the drop
+// capital of a word set in capitals (O N the 12th, B E it enacted) or a
+// letter of a damaged scan, before a short word or one in capitals.
+func loneLetterStart(ws []string) bool {
+	if len(ws) < 2 {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(ws[0])
+	return n == len(ws[0]) && unicode.IsUpper(r) && (utf8.RuneCountInString(ws[1]) <= 2 || strings.ToUpper(ws[1]) == ws[1])
+}
+
+// onlyInitials says whether a name is initials alone (N. E., I. T.): a
+// point of the compass, an abbreviation, letters engraved, not a person.
+func onlyInitials(ws []string) bool {
+	for _, w := range ws {
+		if !strings.HasSuffix(w, ".") {
+			return false
+		}
+		for _, part := range strings.Split(strings.TrimSuffix(w, "."), ".") {
+			if utf8.RuneCountInString(strings.Trim(part, "-")) > 2 {
+				return false
+			}
+		}
+	}
+	return len(ws) > 1
+}
+
+// officeBefore says whether an office and "of" stand before ts[i]: king
+// of, the President of the. (French newspapers, on HIPE's development
+// files, do not make the state a body so often: le roi de France is a place.)
+func officeBefore(ts []tok, i int) bool {
+	k := i - 1
+	if k >= 0 && (ts[k].f == "the" || ts[k].f == "la" || ts[k].f == "l'") {
+		k--
+	}
+	if k < 1 || ts[k].f != "of" {
+		return false
+	}
+	f := ts[k-1].f
+	return f == "king" || f == "queen" || f == "emperor" || f == "president" || f == "minister" || f == "ministers" || f == "government" ||
+		f == "ambassador" || f == "consul" || f == "envoy" || f == "representatives" || f == "senate" || f == "congress"
 }

@@ -10,10 +10,11 @@ import (
 type tok struct {
 	s, e    int
 	w       string
-	word    bool // letters or digits
-	cap     bool // starts with a capital
-	caps    bool // all capitals (two letters or more)
-	initial bool // an initial with its dot: N., P.-E., I.V., Th.
+	f       string // w folded (see fold)
+	word    bool   // letters or digits
+	cap     bool   // starts with a capital
+	caps    bool   // all capitals (two letters or more)
+	initial bool   // an initial with its dot: N., P.-E., I.V., Th.
 	digit   bool
 	sent    bool // starts a sentence
 	nl      bool // a line break lies between it and the previous token
@@ -31,6 +32,14 @@ var elisions = map[string]bool{"l": true, "d": true, "n": true, "s": true, "j": 
 
 // tokenize splits s[from:to] into tokens, with offsets into s.
 func tokenize(s string, from, to int, out []tok) []tok {
+	return tokenizeF(s, from, to, out, fold)
+}
+
+// tokenizeF is tokenize with the function that folds the words.
+func tokenizeF(s string, from, to int, out []tok, fold func(string) string) []tok {
+	if out == nil {
+		out = make([]tok, 0, (to-from)/5+4)
+	}
 	i := from
 	nl := false
 	for i < to {
@@ -43,7 +52,7 @@ func tokenize(s string, from, to int, out []tok) []tok {
 			continue
 		}
 		if !isWordRune(r) {
-			out = append(out, tok{s: i, e: i + n, w: s[i : i+n], nl: nl})
+			out = append(out, tok{s: i, e: i + n, w: s[i : i+n], f: fold(s[i : i+n]), nl: nl})
 			nl = false
 			i += n
 			continue
@@ -117,6 +126,7 @@ func tokenize(s string, from, to int, out []tok) []tok {
 			t.caps = false
 			j = k
 		}
+		t.f = fold(t.w)
 		out = append(out, t)
 		i = j
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -75,6 +76,7 @@ type cslCite struct {
 	doc   string
 	line  int
 	pages string
+	loc   string // the full archival call number
 }
 
 // CSLItems returns the works the documents' references cite, one item a
@@ -88,6 +90,11 @@ func CSLItems(docs []CSLDoc) []CSLItem {
 	var items []CSLItem
 	var cites [][]cslCite
 	byKey := map[string]int{}
+	type docLine struct {
+		doc  string
+		line int
+	}
+	byLine := map[docLine]int{}
 	ids := map[string]int{}
 	for _, d := range docs {
 		for _, f := range d.Findings {
@@ -99,7 +106,19 @@ func CSLItems(docs []CSLDoc) []CSLItem {
 				continue
 			}
 			c := cslCite{doc: d.Name, line: f.Line, pages: it.Page}
-			if i, ok := byKey[key]; ok {
+			if ar := archive(f.Attrs); ar != nil {
+				c.loc = callNumber(ar)
+			}
+			i, ok := byKey[key]
+			if from, isInt := number(f.Attrs["resolved_from_line"]); isInt {
+				if j, found := byLine[docLine{d.Name, from}]; found {
+					i, ok = j, true
+				}
+			}
+			if _, seen := byLine[docLine{d.Name, f.Line}]; !seen && ok {
+				byLine[docLine{d.Name, f.Line}] = i
+			}
+			if ok {
 				cites[i] = append(cites[i], c)
 				if items[i].Page == "" && it.Page != "" && f.Attrs["resolved_from_line"] == nil {
 					items[i].Page = it.Page
@@ -108,6 +127,9 @@ func CSLItems(docs []CSLDoc) []CSLItem {
 			}
 			it.ID = cslID(it, ids)
 			byKey[key] = len(items)
+			if _, seen := byLine[docLine{d.Name, f.Line}]; !seen {
+				byLine[docLine{d.Name, f.Line}] = len(items)
+			}
 			items = append(items, it)
 			cites = append(cites, []cslCite{c})
 		}
@@ -120,8 +142,8 @@ func CSLItems(docs []CSLDoc) []CSLItem {
 		}
 		switch {
 		case it.Type == "manuscript" || (it.ArchiveLocation != "" && strings.HasPrefix(it.Page, "l. ")):
-			if same && it.Page != "" {
-				it.ArchiveLocation = strings.TrimPrefix(it.ArchiveLocation+", "+it.Page, ", ")
+			if same && cs[0].loc != "" {
+				it.ArchiveLocation = cs[0].loc
 			}
 			it.Page = ""
 		case !same && !slices.Contains([]string{"article-journal", "article-newspaper", "chapter"}, it.Type):
@@ -184,9 +206,39 @@ func cslItem(f quellen.Finding) (CSLItem, string) {
 	if typ == "other" || typ == "" {
 		it.Note = f.Text
 	}
-	key := strings.Join([]string{it.Type, fold(s("author")), fold(it.Title), fold(it.ContainerTitle), fold(s("year")),
-		fold(it.Publisher), fold(it.Volume), fold(it.Issue), fold(it.URL), fold(it.Archive), fold(it.ArchiveLocation)}, "\x00")
+	family := ""
+	if len(it.Author) > 0 {
+		family = cmp.Or(it.Author[0].Family, it.Author[0].Literal)
+	}
+	key := strings.Join([]string{it.Type, fold(family), fold(s("year")), firstWords(it.Title, 3), firstWords(it.ContainerTitle, 3),
+		fold(it.Volume), fold(it.URL), fold(it.Archive), fold(it.ArchiveLocation)}, "\x00")
+	if it.Title == "" && it.ContainerTitle == "" {
+		key += "\x00" + fold(it.Publisher) + "\x00" + fold(it.Issue)
+	}
 	return it, key
+}
+
+// firstWords returns the first n words of s, folded: a short title and
+// the full one agree on them.
+func firstWords(s string, n int) string {
+	f := strings.Fields(fold(s))
+	return strings.Join(f[:min(n, len(f))], " ")
+}
+
+// number reads an attribute that holds an integer.
+func number(v any) (int, bool) {
+	switch v := v.(type) {
+	case int:
+		return v, true
+	case int64:
+		return int(v), true
+	case float64:
+		return int(v), v == float64(int(v))
+	case json.Number:
+		n, err := v.Int64()
+		return int(n), err == nil
+	}
+	return 0, false
 }
 
 // fold is the form in which two spellings of a field compare equal.
@@ -234,6 +286,9 @@ func cslID(it CSLItem, ids map[string]int) string {
 		}
 	}
 	id := b.String()
+	if u, err := url.Parse(it.URL); id == "" && err == nil && u.Host != "" {
+		id = strings.ReplaceAll(fold(strings.TrimPrefix(u.Host, "www.")), " ", "")
+	}
 	if id == "" {
 		id = "ref"
 	}
@@ -276,7 +331,10 @@ var reAnd = regexp.MustCompile(`\s*;\s*|\s+(?:and|und|et|и)\s+`)
 // organisation, or anything that does not read as a person's name, as a
 // literal.
 func CSLNames(s string) []CSLName {
-	s = strings.TrimSpace(strings.Trim(s, " ,;."))
+	s = strings.TrimSpace(strings.Trim(s, " ,;"))
+	if w := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '.' || r == '-' }); len(w) > 0 && len([]rune(w[len(w)-1])) > 2 {
+		s = strings.TrimRight(s, ".") // "Anton Brisk." but not "Brisk, A."
+	}
 	if s == "" {
 		return nil
 	}
@@ -301,9 +359,13 @@ func CSLNames(s string) []CSLName {
 	}
 	var out []CSLName
 	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, personName(p))
+		if p = strings.TrimSpace(p); p == "" {
+			continue
 		}
+		if len(strings.Fields(p)) > 4 {
+			return []CSLName{{Literal: s}} // not a list of names
+		}
+		out = append(out, personName(p))
 	}
 	return out
 }
@@ -318,7 +380,7 @@ func isOrg(s string) bool {
 			return true
 		}
 	}
-	return len(words) > 5
+	return len(words) > 8
 }
 
 func looksInitials(s string) bool {

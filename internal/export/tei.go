@@ -5,12 +5,13 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/quellen/quellen"
 )
@@ -59,6 +60,7 @@ type teiEl struct {
 	attrs    [][2]string
 	id       string
 	rank     int  // among elements of the same span, the lower is outer
+	prio     int  // where elements overlap, the lower stays inline
 	optional bool // dropped, not stood off, when it cannot nest
 	kind     string
 	sub      string
@@ -81,7 +83,8 @@ type teiWriter struct {
 	entries map[string]*teiEntry // by kind+"\x00"+canonical name
 	order   []*teiEntry
 	ids     map[string]bool
-	roots   [][]*teiEl // per paragraph
+	next    map[string]int // the last suffix given to an id's base
+	roots   [][]*teiEl     // per paragraph
 	anchors [][]teiAnchor
 	spans   []*teiEl // stood off
 	docLang string
@@ -114,7 +117,7 @@ func splitParas(s string) []quellen.Span {
 }
 
 func newTEI(d *quellen.Document, opts TEIOptions) *teiWriter {
-	t := &teiWriter{d: d, clean: d.Clean, entries: map[string]*teiEntry{}, ids: map[string]bool{}, docLang: d.Meta.Language}
+	t := &teiWriter{d: d, clean: d.Clean, entries: map[string]*teiEntry{}, ids: map[string]bool{}, next: map[string]int{}, docLang: d.Meta.Language}
 	paras := opts.Paras
 	if paras == nil {
 		paras = splitParas(d.Clean)
@@ -136,8 +139,9 @@ func newTEI(d *quellen.Document, opts TEIOptions) *teiWriter {
 // id returns a fresh xml:id from base (an NCName).
 func (t *teiWriter) id(base string) string {
 	id := base
-	for n := 2; t.ids[id]; n++ {
-		id = fmt.Sprintf("%s-%d", base, n)
+	for t.ids[id] {
+		t.next[base]++
+		id = base + "-" + strconv.Itoa(t.next[base]+1)
 	}
 	t.ids[id] = true
 	return id
@@ -186,6 +190,18 @@ func (t *teiWriter) entry(kind, name string) *teiEntry {
 	return e
 }
 
+// speaker returns the entry of who is quoted: a body or place of that
+// name when the document names one, else a person.
+func (t *teiWriter) speaker(name string) *teiEntry {
+	name = strings.TrimSpace(name)
+	for _, k := range []string{"person", "org", "place"} {
+		if e, ok := t.entries[k+"\x00"+name]; ok {
+			return e
+		}
+	}
+	return t.entry("person", name)
+}
+
 var reISO = regexp.MustCompile(`^-?\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
 // build makes the elements of the findings and places them.
@@ -219,6 +235,11 @@ func (t *teiWriter) build() {
 		els = append(els, el)
 	}
 	for _, f := range d.Findings {
+		if f.Kind == quellen.KindEntity {
+			t.entry(f.Attrs.String("type"), cmp.Or(strings.TrimSpace(f.Attrs.String("canonical")), f.Text))
+		}
+	}
+	for _, f := range d.Findings {
 		a := f.Attrs
 		s := func(k string) string { return strings.TrimSpace(text(a[k])) }
 		var el *teiEl
@@ -231,7 +252,7 @@ func (t *teiWriter) build() {
 			}
 		case quellen.KindQuote:
 			el = &teiEl{sp: inner(t.clean, f), name: "q", rank: 3, kind: "quote"}
-			if e := t.entry("person", s("speaker")); e != nil {
+			if e := t.speaker(s("speaker")); e != nil {
 				el.attrs = append(el.attrs, [2]string{"who", "#" + e.id})
 				el.who = "#" + e.id
 			}
@@ -419,32 +440,64 @@ func (t *teiWriter) place(els []*teiEl) {
 	slices.SortStableFunc(els, func(a, b *teiEl) int {
 		return cmp.Or(cmp.Compare(a.sp.Start, b.sp.Start), cmp.Compare(b.sp.End, a.sp.End), cmp.Compare(a.rank, b.rank))
 	})
-	stacks := make([][]*teiEl, len(t.paras))
+	type spanName struct {
+		sp   quellen.Span
+		name string
+	}
+	have := map[spanName]bool{}
 	for _, el := range els {
+		if el.sp.Start >= 0 && el.sp.End <= len(t.clean) {
+			el.sp = runeSpan(t.clean, el.sp)
+		}
+	}
+	for _, el := range els {
+		if !el.optional {
+			have[spanName{el.sp, el.name}] = true
+		}
+	}
+	els = slices.DeleteFunc(els, func(el *teiEl) bool { return el.optional && have[spanName{el.sp, el.name}] })
+	// Which elements stay inline is decided in order of importance: an
+	// element that overlaps one already kept without nesting is stood off
+	// (or, if optional, dropped).
+	prio := map[string]int{"note": 0, "reference": 1, "quote": 2, "scare_quote": 3, "note_marker": 4, "date": 5, "entity": 6, "number": 7, "stance": 8}
+	for _, el := range els {
+		el.prio = 9
+		if p, ok := prio[el.kind]; ok {
+			el.prio = p
+		}
+	}
+	byPrio := slices.Clone(els)
+	slices.SortStableFunc(byPrio, func(a, b *teiEl) int { return cmp.Compare(a.prio, b.prio) })
+	kept := make([][]*teiEl, len(t.paras))
+	inline := map[*teiEl]bool{}
+	for _, el := range byPrio {
 		if el.sp.Start < 0 || el.sp.End > len(t.clean) || el.sp.Start >= el.sp.End {
 			continue
 		}
 		pi := t.paraAt(el.sp.Start)
-		if pi < 0 || el.sp.End > t.paras[pi].End {
-			if !el.optional {
-				t.standOff(el)
+		ok := pi >= 0 && el.sp.End <= t.paras[pi].End
+		if ok {
+			for _, o := range kept[pi] {
+				if o.sp.Overlaps(el.sp) && (!o.sp.Contains(el.sp) && !el.sp.Contains(o.sp) || el.optional && o.name == el.name) {
+					ok = false // a part of a reference is not put in a <date> or <title> of the same name
+					break
+				}
 			}
-			continue
 		}
+		if ok {
+			kept[pi] = append(kept[pi], el)
+			inline[el] = true
+		} else if !el.optional {
+			t.standOff(el)
+		}
+	}
+	els = slices.DeleteFunc(els, func(el *teiEl) bool { return !inline[el] })
+	stacks := make([][]*teiEl, len(t.paras))
+	for _, el := range els {
+		pi := t.paraAt(el.sp.Start)
 		st := stacks[pi]
 		for len(st) > 0 && st[len(st)-1].sp.End <= el.sp.Start {
 			st = st[:len(st)-1]
-		}
-		if len(st) > 0 && el.sp.End > st[len(st)-1].sp.End {
-			stacks[pi] = st
-			if !el.optional {
-				t.standOff(el)
-			}
-			continue
-		}
-		if el.optional && len(st) > 0 && st[len(st)-1].sp == el.sp && st[len(st)-1].name == el.name {
-			stacks[pi] = st
-			continue // the same date or name is already there
 		}
 		if len(st) > 0 {
 			p := st[len(st)-1]
@@ -454,6 +507,9 @@ func (t *teiWriter) place(els []*teiEl) {
 		}
 		stacks[pi] = append(st, el)
 	}
+	slices.SortStableFunc(t.spans, func(a, b *teiEl) int {
+		return cmp.Or(cmp.Compare(a.sp.Start, b.sp.Start), cmp.Compare(b.sp.End, a.sp.End))
+	})
 	for i := range t.anchors {
 		slices.SortStableFunc(t.anchors[i], func(a, b teiAnchor) int { return cmp.Compare(a.pos, b.pos) })
 	}
@@ -491,6 +547,44 @@ type xw struct {
 	tmp bytes.Buffer
 }
 
+// text escapes character data, keeping line breaks and tabs as they are.
+func (x *xw) text(s string) {
+	last := 0
+	for i, r := range s {
+		var rep string
+		switch {
+		case r == '&':
+			rep = "&amp;"
+		case r == '<':
+			rep = "&lt;"
+		case r == '>':
+			rep = "&gt;"
+		case r == '\r':
+			rep = "&#xD;"
+		case r == '\n' || r == '\t':
+			continue
+		case r == utf8.RuneError && strings.HasPrefix(s[i:], "\uFFFD"):
+			continue
+		case r == utf8.RuneError || !isXMLChar(r):
+			rep = "\uFFFD"
+		default:
+			continue
+		}
+		x.w.WriteString(s[last:i])
+		x.w.WriteString(rep)
+		_, size := utf8.DecodeRuneInString(s[i:])
+		last = i + size
+	}
+	x.w.WriteString(s[last:])
+}
+
+// isXMLChar reports whether r may stand in an XML 1.0 document.
+func isXMLChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// esc escapes an attribute value (line breaks as character references).
 func (x *xw) esc(s string) {
 	x.tmp.Reset()
 	xml.EscapeText(&x.tmp, []byte(s))
@@ -643,7 +737,7 @@ func (t *teiWriter) write(w *bufio.Writer) {
 				}
 				w.WriteString("      ")
 				x.open("span", attrs, false)
-				x.esc(t.clean[el.sp.Start:el.sp.End])
+				x.text(t.clean[el.sp.Start:el.sp.End])
 				x.close("span")
 				w.WriteByte('\n')
 			}
@@ -665,7 +759,7 @@ func (t *teiWriter) write(w *bufio.Writer) {
 			attrs = [][2]string{{"xml:lang", l}}
 		}
 		x.open("p", attrs, false)
-		r := &teiRender{x: x, s: t.clean, anchors: t.anchors[i]}
+		r := &teiRender{x: x, s: t.clean, at: p.Start, anchors: t.anchors[i]}
 		r.run(p.Start, p.End, t.roots[i])
 		r.text(p.End, true)
 		x.close("p")
@@ -689,12 +783,12 @@ func (r *teiRender) text(end int, all bool) {
 		a := r.anchors[0]
 		r.anchors = r.anchors[1:]
 		pos := min(max(a.pos, r.at), end)
-		r.x.esc(r.s[r.at:pos])
+		r.x.text(r.s[r.at:pos])
 		r.at = pos
 		r.x.open("anchor", [][2]string{{"xml:id", a.id}}, true)
 	}
 	if end > r.at {
-		r.x.esc(r.s[r.at:end])
+		r.x.text(r.s[r.at:end])
 		r.at = end
 	}
 }

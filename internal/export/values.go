@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/quellen/quellen"
@@ -78,7 +79,20 @@ func archive(a quellen.Attrs) map[string]string {
 // callNumber joins the fond, opis, delo and list of an archival call
 // number the way Russian archival citations write them:
 // "f. 1402, op. 2, d. 57, l. 31-48".
+//
+// A fond that is a series code with letters and no opis ("FO 371") is
+// written the British way: "FO 371/9312, ff. 67-84".
 func callNumber(ar map[string]string) string {
+	if f := ar["fond"]; ar["opis"] == "" && strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+		s := f
+		if d := ar["delo"]; d != "" {
+			s += "/" + d
+		}
+		if l := ar["list"]; l != "" {
+			s += ", ff. " + l
+		}
+		return s
+	}
 	var parts []string
 	for _, p := range []struct{ key, abbr string }{{"fond", "f."}, {"opis", "op."}, {"delo", "d."}, {"list", "l."}} {
 		if v := ar[p.key]; v != "" {
@@ -103,9 +117,14 @@ func inner(clean string, f quellen.Finding) quellen.Span {
 	return sp
 }
 
-// runeOffset converts a byte offset of s to a count of code points,
-// counting an invalid byte as one.
-func runeOffset(s string, off int) int {
-	off = min(max(off, 0), len(s))
-	return utf8.RuneCountInString(s[:off])
+// runeSpan widens sp to whole code points of s, and clips it to s.
+func runeSpan(s string, sp quellen.Span) quellen.Span {
+	sp.Start, sp.End = min(max(sp.Start, 0), len(s)), min(max(sp.End, 0), len(s))
+	for sp.Start > 0 && sp.Start < len(s) && !utf8.RuneStart(s[sp.Start]) {
+		sp.Start--
+	}
+	for sp.End < len(s) && !utf8.RuneStart(s[sp.End]) {
+		sp.End++
+	}
+	return sp
 }

@@ -131,10 +131,10 @@ func Annotations(d WebAnnoDoc) []Annotation {
 	ri := newRuneIndex(d.Clean)
 	var out []Annotation
 	for i, f := range d.Findings {
-		sp := f.Clean
-		if sp.Start < 0 || sp.End > len(d.Clean) || sp.Start > sp.End {
+		if f.Clean.Start < 0 || f.Clean.End > len(d.Clean) || f.Clean.Start > f.Clean.End {
 			continue
 		}
+		sp := runeSpan(d.Clean, f.Clean)
 		a := Annotation{Context: AnnoContext, ID: fmt.Sprintf("urn:quellen:anno:%s:%d", url.PathEscape(d.Name), i+1),
 			Type: "Annotation", Motivation: annoMotivation(f.Kind)}
 		if f.ID != 0 {

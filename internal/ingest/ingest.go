@@ -43,6 +43,16 @@ type Options struct {
 	// Progress, when set, is called from one goroutine as files are
 	// learnt (phase "reading") and stored (phase "analysing").
 	Progress func(phase string, done, total int)
+
+	// Queue, when set, shares the analyses with the other processes
+	// ingesting into the same database (see Queue): each file is analysed
+	// by the one worker that claimed it. Nil: this process does all.
+	Queue Queue
+	// Worker names this process in the queue; "": WorkerID().
+	Worker string
+	// Lease is how long a claimed file stays this worker's without a
+	// renewal (renewed every third of it); 0: DefaultLease.
+	Lease time.Duration
 }
 
 // Result tells what an ingest did.
@@ -53,6 +63,7 @@ type Result struct {
 	Bytes   int64    // bytes of the files analysed
 	Failed  []error  // one per file that could not be read, naming it
 	Names   []string // names of the documents added, in order of storage
+	Others  int      // files analysed by other workers sharing the queue
 
 	// Where the time went: the first pass (reading, hashing, learning the
 	// lexicon, summed over workers), the analyses (summed over workers)
@@ -158,6 +169,7 @@ type analysed struct {
 	doc  *quellen.Document
 	err  error
 	size int
+	sha  string
 }
 
 // Run ingests the files (as given by Expand) into the store.
@@ -238,6 +250,21 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 	popts.Lexicon = lex
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	var share *sharer
+	if opts.Queue != nil && len(todo) > 0 {
+		share = newSharer(opts.Queue, opts, files, todo)
+		if err := share.enqueue(ctx, files); err != nil {
+			return res, fmt.Errorf("sharing the work: %w", err)
+		}
+		go share.renew(ctx)
+		defer func() {
+			// Give back what this worker still holds (interrupted, or the
+			// store failed), so that others need not wait for the lease.
+			rctx, rcancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer rcancel()
+			_ = share.q.Release(rctx, Job, share.worker)
+		}()
+	}
 	jobs := make(chan int)
 	out := make(chan analysed, workers)
 	var wg sync.WaitGroup
@@ -246,6 +273,7 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 			for i := range jobs {
 				t0 := time.Now()
 				a := analyse(paths[i], popts)
+				a.sha = files[i].sha
 				timeMu.Lock()
 				res.AnalyseTime += time.Since(t0)
 				timeMu.Unlock()
@@ -257,8 +285,18 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 			}
 		})
 	}
+	feedErr := make(chan error, 1)
+	sharedSkips := 0
 	go func() {
 		defer close(jobs)
+		if share != nil {
+			feedErr <- share.feed(ctx, jobs, func(key string) bool {
+				_, ok, err := store.Has(ctx, key)
+				return err == nil && ok
+			}, &sharedSkips)
+			return
+		}
+		feedErr <- nil
 		for _, i := range todo {
 			select {
 			case jobs <- i:
@@ -267,6 +305,12 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 			}
 		}
 	}()
+	finish := func(a analysed, failure string) error {
+		if share == nil {
+			return nil
+		}
+		return share.q.Finish(ctx, Job, a.sha, share.worker, failure)
+	}
 	go func() { wg.Wait(); close(out) }()
 
 	done := 0
@@ -277,6 +321,11 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 		if a.err != nil {
 			res.Failed = append(res.Failed, a.err)
 			log.Debug("failed", "file", a.path, "err", a.err)
+			if err := finish(a, a.err.Error()); err != nil {
+				storeErr = fmt.Errorf("sharing the work: %w", err)
+				cancel()
+				break
+			}
 			progress("analysing", done, len(todo))
 			continue
 		}
@@ -290,6 +339,11 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 			// A store that cannot write stops the ingest: what was
 			// committed stays, the next run resumes.
 			storeErr = fmt.Errorf("storing %s: %w", a.path, err)
+			cancel()
+			break
+		}
+		if err := finish(a, ""); err != nil {
+			storeErr = fmt.Errorf("sharing the work: %w", err)
 			cancel()
 			break
 		}
@@ -309,6 +363,15 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 	}
 	if storeErr != nil {
 		return res, storeErr
+	}
+	if err := <-feedErr; err != nil && ctx.Err() == nil {
+		return res, fmt.Errorf("sharing the work: %w", err)
+	}
+	if share != nil {
+		// Files of this run with the same bytes as another are skipped;
+		// the rest were done by the others.
+		res.Skipped += sharedSkips + len(todo) - len(share.keys)
+		res.Others = len(share.keys) - done - sharedSkips
 	}
 	log.Debug("ingest done", "added", res.Added, "skipped", res.Skipped, "failed", len(res.Failed), "elapsed", time.Since(start),
 		"learn_cpu", res.LearnTime, "analyse_cpu", res.AnalyseTime, "store", res.StoreTime)

@@ -39,7 +39,7 @@ type line struct {
 }
 
 func splitLines(s string) []line {
-	var ls []line
+	ls := make([]line, 0, strings.Count(s, "\n")+1)
 	for start := 0; start <= len(s); {
 		end := strings.IndexByte(s[start:], '\n')
 		if end < 0 {
@@ -338,6 +338,9 @@ func acceptRun(ls []line, ns []Note, last int) bool {
 			return false
 		}
 		rest += len(l.text)
+		if rest >= 600 {
+			return false // no need to read the rest of the document
+		}
 	}
 	return rest < 600
 }

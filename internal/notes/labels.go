@@ -124,13 +124,22 @@ func digitsEnd(s string, i int) int {
 // the Postscript", "Translator's notes", "Endnotes", "Примечания".
 var notesHeading = regexp.MustCompile(`(?i)^[\s\p{P}]*(?:[\p{L}'’]+\s+){0,2}(?:notes?|foot-?notes|end-?notes|примечания|примечание|сноски|anmerkungen|fußnoten|références)(?:\s+(?:to|on|by|for|of|du|de|des|de la|à|au|aux|к)\s+.{1,60})?\s*:?\s*$`)
 
+// mayBeNotesHeading is a cheap test that a line holds one of the words
+// notesHeading needs (lower-cased, as its (?i) folds them: "ſ" is left
+// out, so "référence" stands for références), before the regexp runs.
+func mayBeNotesHeading(line string) bool {
+	l := strings.ToLower(line)
+	return strings.Contains(l, "note") || strings.Contains(l, "примечани") || strings.Contains(l, "сноски") ||
+		strings.Contains(l, "anmerkungen") || strings.Contains(l, "référence")
+}
+
 // IsNotesHeading reports whether a line is the heading of a notes section.
 func IsNotesHeading(line string) bool {
 	line = strings.TrimSpace(line)
 	if line == "" || len(line) > 90 || strings.HasSuffix(line, ".") {
 		return false
 	}
-	if !notesHeading.MatchString(line) {
+	if !mayBeNotesHeading(line) || !notesHeading.MatchString(line) {
 		return false
 	}
 	// The words before "notes" are a title's: "Translator's notes", not

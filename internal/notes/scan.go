@@ -134,11 +134,16 @@ func countedNoun(s string) bool {
 	if !strings.HasPrefix(s, " ") {
 		return false
 	}
-	f := strings.Fields(s)
-	if len(f) == 0 {
+	// The first field, as strings.Fields would give it, without splitting
+	// the rest of the text.
+	f := strings.TrimLeftFunc(s, unicode.IsSpace)
+	if f == "" {
 		return false
 	}
-	return countedNouns[strings.ToLower(strings.TrimRight(f[0], ".,;:’'"))]
+	if i := strings.IndexFunc(f, unicode.IsSpace); i >= 0 {
+		f = f[:i]
+	}
+	return countedNouns[strings.ToLower(strings.TrimRight(f, ".,;:’'"))]
 }
 
 func scanParen(s string, i, end int) (Candidate, bool) {

@@ -43,6 +43,9 @@ func isSpaceSep(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f'
 // footnote marker starts: a number stops before them.
 func (sc *scanner) scan(text string, a, b int, en bool, markers map[int]bool) []tok {
 	sc.toks = sc.toks[:0]
+	if want := (b - a) / 4; cap(sc.toks) < want {
+		sc.toks = make([]tok, 0, want) // about a token for every four bytes: grow once
+	}
 	sp := true
 	i := a
 	for i < b {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/dates"
@@ -38,6 +39,11 @@ type Options struct {
 	// text and repair findings, no extractor runs (reuse detection on large
 	// corpora needs no more).
 	RepairOnly bool
+	// Timing, when set, is told how long each phase and each extractor
+	// took ("read", "repair", ..., "x:notes.bodies"), for measuring.
+	Timing func(phase string, d time.Duration)
+	// skip leaves out the extractors it names (measuring only).
+	skip func(name string) bool
 }
 
 // Extractors returns every extractor in the order it runs: each may read
@@ -73,6 +79,15 @@ type Analysis struct {
 // best-effort result with Problems.
 func Run(path string, data []byte, opts Options) (*Analysis, error) {
 	name := filepath.Base(path)
+	tick := func(string) {}
+	if opts.Timing != nil {
+		t0 := time.Now()
+		tick = func(phase string) {
+			t := time.Now()
+			opts.Timing(phase, t.Sub(t0))
+			t0 = t
+		}
+	}
 	res, err := read.Read(path, data, opts.Read)
 	if err != nil {
 		return nil, err
@@ -83,16 +98,19 @@ func Run(path string, data []byte, opts Options) (*Analysis, error) {
 		Raw: data, Source: res.Source, Problems: res.Problems,
 	}
 	a := &Analysis{Doc: doc, Result: res, Lines: text.NewLines(res.Source)}
+	tick("read")
 
 	// Phase: repair.
 	lex := opts.Lexicon
 	if lex == nil {
 		lex = repair.NewLexicon()
 		lex.Learn(res.Text)
+		tick("learn")
 	}
 	a.Repair = repair.Run(res.Text, repair.Options{Format: res.Format, Lexicon: lex})
 	a.CleanMap = res.Map.Then(a.Repair.Map)
 	doc.Clean = a.Repair.Text
+	tick("repair")
 
 	// Phase: segment. Reader blocks are mapped into the clean text.
 	ed := &extract.Doc{Name: name, Format: res.Format, Text: doc.Clean, Meta: res.Meta}
@@ -108,6 +126,7 @@ func Run(path string, data []byte, opts Options) (*Analysis, error) {
 	ed.Blocks = append(ed.Blocks, a.Repair.Blocks...)
 	sort.SliceStable(ed.Blocks, func(i, j int) bool { return ed.Blocks[i].Span.Start < ed.Blocks[j].Span.Start })
 	ed.Paras = segment(doc.Clean, ed.Blocks)
+	tick("segment")
 
 	// Phase: language of each paragraph, and of the document.
 	counts := map[string]int{}
@@ -121,6 +140,7 @@ func Run(path string, data []byte, opts Options) (*Analysis, error) {
 	if ed.Meta.Language == "" {
 		ed.Meta.Language = argmax(counts)
 	}
+	tick("language")
 
 	// Phase: repair findings (their spans are in the reader's text).
 	var found []quellen.Finding
@@ -135,6 +155,7 @@ func Run(path string, data []byte, opts Options) (*Analysis, error) {
 		f.Attrs = quellen.Attrs{"raw": res.Source[rs:re], "clean": f.Text, "what": fx.What}
 		found = append(found, a.place(f, true))
 	}
+	tick("repair.findings")
 
 	if opts.RepairOnly {
 		SortFindings(found)
@@ -151,15 +172,20 @@ func Run(path string, data []byte, opts Options) (*Analysis, error) {
 		mf.Extractor = "meta"
 		found = append(found, a.place(*mf, false))
 	}
+	tick("metadata")
 
 	// Phase: extractors.
 	for _, x := range Extractors() {
+		if opts.skip != nil && opts.skip(x.Name()) {
+			continue
+		}
 		out := safeExtract(x, ed, doc)
 		for i := range out {
 			out[i].Extractor = x.Name()
 			out[i] = a.place(out[i], false)
 		}
 		ed.Findings = append(ed.Findings, out...)
+		tick("x:" + x.Name())
 	}
 	found = append(found, ed.Findings...)
 	a.Extract = ed
@@ -174,6 +200,7 @@ func Run(path string, data []byte, opts Options) (*Analysis, error) {
 	SortFindings(found)
 	doc.Findings = found
 	a.Doc = doc
+	tick("sort")
 	return a, nil
 }
 
@@ -300,11 +327,7 @@ func SortFindings(fs []quellen.Finding) {
 // ReadText reads a file and returns the reader's text, for learning a
 // corpus lexicon before the documents are repaired.
 func ReadText(path string, data []byte, opts Options) (string, error) {
-	res, err := read.Read(path, data, opts.Read)
-	if err != nil {
-		return "", err
-	}
-	return res.Text, nil
+	return read.Text(path, data, opts.Read)
 }
 
 // Passage returns the span [start, end) of the clean text as a passage:

@@ -18,6 +18,16 @@ import (
 	"github.com/quellen/quellen/internal/sqlite"
 )
 
+// textColumns returns a finding's text for the text column and, when
+// that cannot hold it exactly, its bytes for text_bytes.
+func textColumns(s string) (string, []byte) {
+	t := pgText(s)
+	if t == s {
+		return t, nil
+	}
+	return t, []byte(s)
+}
+
 // searchedKinds are the kinds of finding whose text is indexed as a passage
 // of its own, beside the paragraphs (as in internal/sqlite).
 var searchedKinds = map[quellen.Kind]bool{
@@ -38,9 +48,6 @@ func Config(lang string) string {
 	}
 	return "simple"
 }
-
-// configs are the configurations Config returns.
-var configs = []string{"english", "french", "russian", "simple"}
 
 // pgText makes a string PostgreSQL's text can hold: valid UTF-8 without
 // NUL (which text refuses).
@@ -243,32 +250,57 @@ func putFindings(ctx context.Context, tx pgx.Tx, versionID int64, fs []quellen.F
 		if attrs != nil {
 			a = string(attrs)
 		}
+		text, textBytes := textColumns(f.Text)
 		data[i] = []any{f.ID, versionID, i, string(f.Kind), f.Clean.Start, f.Clean.End, f.Raw.Start, f.Raw.End,
-			f.Line, f.EndLine, pgText(f.Text), a, f.Extractor, string(f.Status)}
+			f.Line, f.EndLine, text, textBytes, a, f.Extractor, string(f.Status)}
 	}
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"findings"}, []string{"id", "version_id", "seq", "kind", "clean_start", "clean_end",
-		"raw_start", "raw_end", "line", "end_line", "text", "attrs", "extractor", "status"}, pgx.CopyFromRows(data))
+		"raw_start", "raw_end", "line", "end_line", "text", "text_bytes", "attrs", "extractor", "status"}, pgx.CopyFromRows(data))
 	return err
 }
 
 // putPassages indexes the document's paragraphs and the text of its
-// quotations, notes and references in one statement, each in its
-// language's configuration.
+// quotations, notes and references in one statement, each with a tsvector
+// in its language's configuration and the search keys.
 func putPassages(ctx context.Context, tx pgx.Tx, versionID int64, d *quellen.Document) error {
 	var (
-		fids         []*int64
-		kinds, langs []string
-		starts, ends []int32
-		cfgs, texts  []string
+		fids               []*int64
+		kinds, langs       []string
+		starts, ends       []int32
+		rawStarts, rawEnds []int32
+		lines              []int32
+		cfgs, texts, keys  []string
+		speakers, entities []*string
+		dates              []*string
 	)
-	add := func(fid *int64, kind string, sp quellen.Span, lang, text string) {
+	ix := newPassageIndexer(d)
+	str := func(v any) *string {
+		if s, ok := v.(string); ok {
+			return &s
+		}
+		return nil
+	}
+	add := func(f *quellen.Finding, kind string, sp quellen.Span, lang, text string) {
+		var fid *int64
+		if f != nil {
+			fid = &f.ID
+		}
+		e := ix.extra(sp, lang, text, f)
 		fids = append(fids, fid)
 		kinds = append(kinds, kind)
 		starts = append(starts, int32(sp.Start))
 		ends = append(ends, int32(sp.End))
+		rawStarts = append(rawStarts, int32(e.raw.Start))
+		rawEnds = append(rawEnds, int32(e.raw.End))
+		lines = append(lines, int32(e.line))
 		langs = append(langs, lang)
 		cfgs = append(cfgs, Config(lang))
 		texts = append(texts, pgText(text))
+		k, _ := e.keys.(string)
+		keys = append(keys, k)
+		speakers = append(speakers, str(e.speakers))
+		entities = append(entities, str(e.entities))
+		dates = append(dates, str(e.dates))
 	}
 	for _, p := range sqlite.Paragraphs(d.Clean, d.Findings, d.Meta.Language) {
 		add(nil, "paragraph", p.Span, p.Lang, d.Clean[p.Span.Start:p.Span.End])
@@ -282,14 +314,18 @@ func putPassages(ctx context.Context, tx pgx.Tx, versionID int64, d *quellen.Doc
 		if lang == "" {
 			lang = d.Meta.Language
 		}
-		add(&f.ID, string(f.Kind), f.Clean, lang, f.Text)
+		add(f, string(f.Kind), f.Clean, lang, f.Text)
 	}
 	if len(texts) == 0 {
 		return nil
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO passages(version_id, finding_id, kind, clean_start, clean_end, lang, config, text, tsv)
-		SELECT $1, x.f, x.k, x.s, x.e, x.l, x.c::regconfig, x.t, to_tsvector(x.c::regconfig, unaccent(x.t))
-		FROM unnest($2::bigint[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS x(f, k, s, e, l, c, t, n)
-		ORDER BY x.n`, versionID, fids, kinds, starts, ends, langs, cfgs, texts)
+	_, err := tx.Exec(ctx, `INSERT INTO passages(version_id, finding_id, kind, clean_start, clean_end, lang, config, text, tsv,
+		keys, speakers, entities, dates, raw_start, raw_end, line)
+		SELECT $1, x.f, x.k, x.s, x.e, x.l, x.c::regconfig, x.t, to_tsvector(x.c::regconfig, unaccent(x.t)),
+			to_tsvector('simple', x.keys), to_tsvector('simple', x.sp), to_tsvector('simple', x.en), x.da::jsonb, x.rs, x.re, x.li
+		FROM unnest($2::bigint[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
+			$9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::int[], $15::int[])
+			WITH ORDINALITY AS x(f, k, s, e, l, c, t, keys, sp, en, da, rs, re, li, n)
+		ORDER BY x.n`, versionID, fids, kinds, starts, ends, langs, cfgs, texts, keys, speakers, entities, dates, rawStarts, rawEnds, lines)
 	return err
 }

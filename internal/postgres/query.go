@@ -106,7 +106,7 @@ func (s *Store) versions(ctx context.Context, q string, args ...any) ([]*quellen
 
 // Documents lists the latest version of each document, by name.
 func (s *Store) Documents(ctx context.Context, f quellen.DocFilter) ([]*quellen.Document, error) {
-	q := `SELECT DISTINCT ON (d.name) ` + versionColumns + ` FROM versions v JOIN documents d ON d.id = v.document_id`
+	q := `SELECT DISTINCT ON (d.name COLLATE "C") ` + versionColumns + ` FROM versions v JOIN documents d ON d.id = v.document_id`
 	var args []any
 	if f.Name != "" {
 		q += ` WHERE d.name = $1`
@@ -128,7 +128,7 @@ func (s *Store) Versions(ctx context.Context, name string) ([]*quellen.Document,
 // Findings lists findings of a version (or of all, when DocID is 0) in
 // order of raw offset.
 func (s *Store) Findings(ctx context.Context, f quellen.FindingFilter) ([]quellen.Finding, error) {
-	q := `SELECT id, kind, clean_start, clean_end, raw_start, raw_end, line, end_line, text, attrs, extractor, status
+	q := `SELECT id, kind, clean_start, clean_end, raw_start, raw_end, line, end_line, text, text_bytes, attrs, extractor, status
 		FROM findings WHERE true`
 	var args []any
 	if f.DocID != 0 {
@@ -155,11 +155,14 @@ func (s *Store) Findings(ctx context.Context, f quellen.FindingFilter) ([]quelle
 	var out []quellen.Finding
 	for rows.Next() {
 		var fd quellen.Finding
-		var attrs []byte
+		var attrs, textBytes []byte
 		var kind, status string
 		if err := rows.Scan(&fd.ID, &kind, &fd.Clean.Start, &fd.Clean.End, &fd.Raw.Start, &fd.Raw.End,
-			&fd.Line, &fd.EndLine, &fd.Text, &attrs, &fd.Extractor, &status); err != nil {
+			&fd.Line, &fd.EndLine, &fd.Text, &textBytes, &attrs, &fd.Extractor, &status); err != nil {
 			return nil, err
+		}
+		if textBytes != nil {
+			fd.Text = string(textBytes)
 		}
 		fd.Kind, fd.Status = quellen.Kind(kind), quellen.Status(status)
 		if attrs != nil {
@@ -208,10 +211,10 @@ func (s *Store) Correct(ctx context.Context, findingID int64, c quellen.Correcti
 	defer tx.Rollback(ctx)
 	var f quellen.Finding
 	var kind string
-	var attrs []byte
-	err = tx.QueryRow(ctx, `SELECT d.name, f.kind, f.raw_start, f.raw_end, f.text, f.attrs
+	var attrs, textBytes []byte
+	err = tx.QueryRow(ctx, `SELECT d.name, f.kind, f.raw_start, f.raw_end, f.text, f.text_bytes, f.attrs
 		FROM findings f JOIN versions v ON v.id = f.version_id JOIN documents d ON d.id = v.document_id
-		WHERE f.id = $1 FOR UPDATE OF f`, findingID).Scan(&c.Doc, &kind, &f.Raw.Start, &f.Raw.End, &f.Text, &attrs)
+		WHERE f.id = $1 FOR UPDATE OF f`, findingID).Scan(&c.Doc, &kind, &f.Raw.Start, &f.Raw.End, &f.Text, &textBytes, &attrs)
 	if isNoRows(err) {
 		return c, fmt.Errorf("finding %d: %w", findingID, quellen.ErrNotFound)
 	}
@@ -219,6 +222,9 @@ func (s *Store) Correct(ctx context.Context, findingID int64, c quellen.Correcti
 		return c, err
 	}
 	f.Kind = quellen.Kind(kind)
+	if textBytes != nil {
+		f.Text = string(textBytes)
+	}
 	if attrs != nil {
 		if err := json.Unmarshal(attrs, &f.Attrs); err != nil {
 			return c, err
@@ -230,7 +236,7 @@ func (s *Store) Correct(ctx context.Context, findingID int64, c quellen.Correcti
 	var prior string
 	if err := tx.QueryRow(ctx, `SELECT text_hash FROM corrections
 		WHERE doc = $1 AND kind = $2 AND raw_start = $3 AND raw_end = $4 AND text = $5 AND text != ''
-		ORDER BY id LIMIT 1`, c.Doc, kind, f.Raw.Start, f.Raw.End, f.Text).Scan(&prior); err == nil {
+		ORDER BY id LIMIT 1`, c.Doc, kind, f.Raw.Start, f.Raw.End, pgText(f.Text)).Scan(&prior); err == nil {
 		c.TextHash = prior
 	}
 	if c.When.IsZero() {
@@ -249,8 +255,9 @@ func (s *Store) Correct(ctx context.Context, findingID int64, c quellen.Correcti
 	if fattrs != nil {
 		fa = string(fattrs)
 	}
-	if _, err := tx.Exec(ctx, `UPDATE findings SET status = $1, text = $2, attrs = $3 WHERE id = $4`,
-		string(f.Status), pgText(f.Text), fa, findingID); err != nil {
+	text, textBytes := textColumns(f.Text)
+	if _, err := tx.Exec(ctx, `UPDATE findings SET status = $1, text = $2, text_bytes = $3, attrs = $4 WHERE id = $5`,
+		string(f.Status), text, textBytes, fa, findingID); err != nil {
 		return c, err
 	}
 	// A rejected quotation, note or reference leaves the search.

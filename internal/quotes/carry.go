@@ -30,6 +30,10 @@ func (q *qdoc) carry() {
 		if c.speaker == "" && c.group > 0 {
 			c.speaker = groups[c.group]
 		}
+		if c.speaker == "" && prev != nil && prev.speaker != "" && prev.cueKind == cuePost && prev.para == c.para && c.s-prev.e < 160 && !strings.ContainsAny(q.text[prev.e:c.s], ".!?") {
+			// “…,” said his lady, “…”: the second part is the same voice
+			c.speaker = prev.speaker
+		}
 		if c.speaker == "" && c.cueKind == cueNone && prev != nil && prev.speaker != "" {
 			switch {
 			case c.block && prev.block && prev.para == c.para-1:

@@ -127,7 +127,7 @@ func (q *qdoc) titleLike(c *cand) bool {
 		if len(w) <= 3 && !isCap(w) {
 			continue // of, the, on, a
 		}
-		if connectors[lower(w)] && !isCap(w) {
+		if inSet(connectors, w) && !isCap(w) {
 			continue
 		}
 		content++
@@ -150,7 +150,7 @@ func (q *qdoc) inCitation(c *cand) bool {
 	}
 	lo := q.paras[c.para][0]
 	para := q.text[lo:q.paras[c.para][1]]
-	note := q.paraKind(c.para) == "note" || startsWithNumber(para) || citationLike(para)
+	note := q.paraKind(c.para) == "note" || startsWithNumber(para) || q.citationPara(c.para, para)
 	if !note {
 		return false
 	}
@@ -177,6 +177,26 @@ func startsWithNumber(p string) bool {
 func (q *qdoc) echoes(c *cand) bool { return q.echoOf(c) != nil }
 
 func (q *qdoc) echoOf(c *cand) *cand {
+	if !c.echoDone {
+		c.echo, c.echoDone = q.findEcho(c), true
+	}
+	return c.echo
+}
+
+// citationPara is citationLike on paragraph i, read once.
+func (q *qdoc) citationPara(i int, para string) bool {
+	if q.cite == nil {
+		q.cite = map[int]bool{}
+	}
+	v, ok := q.cite[i]
+	if !ok {
+		v = citationLike(para)
+		q.cite[i] = v
+	}
+	return v
+}
+
+func (q *qdoc) findEcho(c *cand) *cand {
 	if c.words < 2 {
 		return nil
 	}
@@ -186,16 +206,67 @@ func (q *qdoc) echoOf(c *cand) *cand {
 		if o == c || o.words <= c.words || !o.marked && !o.block {
 			continue
 		}
-		if containment(q.bagOf(c), q.bagOf(o)) >= 0.8 {
+		cb, ob := q.bagOf(c), q.bagOf(o)
+		if c.bmask&^o.bmask != 0 {
+			// words of c whose hash bit o lacks are certainly missing
+			// from o: when they alone keep the share under 0.8, skip
+			lb := 0
+			for _, bw := range c.bwords {
+				if bw.bit&o.bmask == 0 {
+					lb += bw.k
+				}
+			}
+			if c.bn > 0 && float64(c.bn-lb)/float64(c.bn) < 0.8 {
+				continue
+			}
+		}
+		if containment(cb, ob) >= 0.8 {
 			return o
 		}
 	}
 	return nil
 }
 
+// wordBag counts the words of s in lower case: runs of letters and
+// digits, as strings.FieldsFunc over strings.ToLower(s) gives them.
 func wordBag(s string) map[string]int {
-	m := map[string]int{}
-	for _, w := range strings.FieldsFunc(lower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	m := make(map[string]int, 8)
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiAlnum[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		st, simple := i, true
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if !asciiAlnum[c] {
+					break
+				}
+				if c >= 'A' && c <= 'Z' {
+					simple = false
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			simple = false
+			i += n
+		}
+		w := s[st:i]
+		if !simple {
+			w = strings.ToLower(w)
+		}
 		m[w]++
 	}
 	return m
@@ -238,8 +309,31 @@ const echoWindow = 64
 func (q *qdoc) bagOf(c *cand) map[string]int {
 	if c.bag == nil {
 		c.bag = wordBag(c.text)
+		c.bn = 0
+		for w, k := range c.bag {
+			bit := uint64(1) << (wordHash(w) & 63)
+			c.bmask |= bit
+			c.bn += k
+			c.bwords = append(c.bwords, bagWord{k: k, bit: bit})
+		}
 	}
 	return c.bag
+}
+
+// bagWord is one word of a bag: its count and its bit in the bag's mask.
+type bagWord struct {
+	k   int
+	bit uint64
+}
+
+// wordHash is FNV-1a.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // citationSignals are the abbreviations and words of a reference.

@@ -26,6 +26,7 @@ func (q *qdoc) dialogue() {
 			if n := len(turns); n > 0 && c.speaker == "" && c.cueKind == cueNone {
 				c.speaker = turns[n-1].speaker
 			}
+			lastPara = max(lastPara, q.lastParaOf(c))
 			continue
 		}
 		// a turn is a paragraph's first quotation; the chain goes on over
@@ -46,6 +47,34 @@ func (q *qdoc) dialogue() {
 
 // fillChain fills the unknown turns of one chain by parity.
 func (q *qdoc) fillChain(turns []*cand) {
+	// a description ("the young man") is one of the two voices named
+	// elsewhere in the chain: it does not count as a voice of its own, and
+	// takes the name of its turn's parity when that voice is known
+	var desc []*cand
+	for _, c := range turns {
+		if c.desc && c.speaker != "" {
+			desc = append(desc, c)
+		}
+	}
+	saved := make([]string, len(desc))
+	for i, c := range desc {
+		saved[i] = c.speaker
+		c.speaker = ""
+	}
+	q.fillVoices(turns)
+	for i, c := range desc {
+		if n := c.speaker; n != "" {
+			if g, h := q.nameGender(n), q.nameGender(saved[i]); g != 0 && h != 0 && g != h {
+				c.speaker = saved[i]
+			}
+			continue
+		}
+		c.speaker = saved[i]
+	}
+}
+
+// fillVoices fills the unknown turns of one chain by parity.
+func (q *qdoc) fillVoices(turns []*cand) {
 	var who [2]string
 	for i, c := range turns {
 		if c.speaker == "" {
@@ -57,16 +86,7 @@ func (q *qdoc) fillChain(turns []*cand) {
 		} else if who[p] != c.speaker {
 			// more than two voices, or no strict alternation: fill only
 			// between turns whose speakers are known on both sides
-			for k, c := range turns {
-				if c.speaker != "" || c.cueKind != cueNone {
-					continue
-				}
-				if k >= 2 && turns[k-2].speaker != "" && turns[k-1].speaker != "" && turns[k-2].speaker != turns[k-1].speaker {
-					c.speaker = turns[k-2].speaker
-				} else if k+2 < len(turns) && turns[k+2].speaker != "" && turns[k+1].speaker != "" && turns[k+2].speaker != turns[k+1].speaker {
-					c.speaker = turns[k+2].speaker
-				}
-			}
+			q.alternate(turns)
 			return
 		}
 	}
@@ -83,7 +103,7 @@ func (q *qdoc) fillChain(turns []*cand) {
 		}
 	}
 	for i, c := range turns {
-		if c.speaker == "" && c.cueKind == cueNone {
+		if c.speaker == "" && (c.cueKind == cueNone || c.desc) {
 			c.speaker = who[i%2]
 		}
 	}
@@ -110,4 +130,31 @@ func (q *qdoc) lastParaOf(c *cand) int {
 		return p
 	}
 	return c.para
+}
+
+// alternate fills the unknown turns of a chain with more than two voices:
+// a turn after a known one goes to the last voice before it that differs
+// from it (A, B, ?, → A), and a turn before a known one to the first
+// voice after it that differs (?, B, A → A); turns filled so go on the
+// alternation.
+func (q *qdoc) alternate(turns []*cand) {
+	open := func(c *cand) bool { return c.speaker == "" && (c.cueKind == cueNone || c.desc) }
+	other := func(from, step int, not string) string {
+		for j := from; j >= 0 && j < len(turns); j += step {
+			if s := turns[j].speaker; s != "" && s != not {
+				return s
+			}
+		}
+		return ""
+	}
+	for k := 1; k < len(turns); k++ {
+		if c := turns[k]; open(c) && turns[k-1].speaker != "" {
+			c.speaker = other(k-2, -1, turns[k-1].speaker)
+		}
+	}
+	for k := len(turns) - 2; k >= 0; k-- {
+		if c := turns[k]; open(c) && turns[k+1].speaker != "" {
+			c.speaker = other(k+2, 1, turns[k+1].speaker)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package quotes
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/quellen/quellen/internal/lang"
 )
@@ -42,12 +43,30 @@ var langWords = map[string]map[string]bool{
 	"de": set(`der die das und nicht ist ein eine mit dass zu den dem von wir sie es unser unsere auf für im ich auch wurde einer`),
 }
 
+// langOrder names the languages of langWords in a fixed order; langBits
+// maps each of their words to the set of languages holding it.
+var langOrder = []string{"de", "en", "fr"}
+
+var langBits = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for i, l := range langOrder {
+		for w := range langWords[l] {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}()
+
 // guessLang tells a text's language from its script and common words, or
 // "" when it cannot.
 func guessLang(s string) string {
 	cyr, lat := 0, 0
 	for _, r := range s {
 		switch {
+		case r < 0x80:
+			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+				lat++
+			}
 		case unicode.Is(unicode.Cyrillic, r):
 			cyr++
 		case unicode.Is(unicode.Latin, r):
@@ -60,22 +79,25 @@ func guessLang(s string) string {
 	if lat == 0 {
 		return ""
 	}
-	best, bn, second := "", 0, 0
-	counts := map[string]int{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-		for l, ws := range langWords {
-			if ws[w] {
-				counts[l]++
-			}
-			if i := strings.IndexAny(w, "'’"); i > 0 && ws[w[:i+1]] {
-				counts[l]++
+	var counts [3]int
+	eachLowerWord(s, func(w string) {
+		b := langBits[w]
+		if i := strings.IndexAny(w, "'’"); i > 0 {
+			b2 := langBits[w[:i+1]]
+			for k := range counts {
+				counts[k] += int(b2>>k) & 1
 			}
 		}
-	}
-	for l, n := range counts {
-		if n > bn || n == bn && l < best {
+		for k := range counts {
+			counts[k] += int(b>>k) & 1
+		}
+	})
+	// the one language with the most words, none when two tie
+	best, bn, second := -1, 0, 0
+	for k, n := range counts {
+		if n > bn {
 			second = bn
-			best, bn = l, n
+			best, bn = k, n
 		} else if n > second {
 			second = n
 		}
@@ -83,5 +105,44 @@ func guessLang(s string) string {
 	if bn == 0 || bn == second {
 		return ""
 	}
-	return best
+	return langOrder[best]
+}
+
+// eachLowerWord calls f with each word of s in lower case, words being
+// runs of letters and apostrophes (as strings.FieldsFunc over
+// strings.ToLower(s) gives them), without allocating for words already in
+// lower case.
+func eachLowerWord(s string, f func(string)) {
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '’' }
+	i := 0
+	for i < len(s) {
+		r, n := rune(s[i]), 1
+		if r >= 0x80 {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isWord(r) {
+			i += n
+			continue
+		}
+		st := i
+		simple := true
+		for i < len(s) {
+			r, n = rune(s[i]), 1
+			if r >= 0x80 {
+				r, n = utf8.DecodeRuneInString(s[i:])
+				simple = false
+			} else if r >= 'A' && r <= 'Z' {
+				simple = false
+			}
+			if !isWord(r) {
+				break
+			}
+			i += n
+		}
+		w := s[st:i]
+		if !simple {
+			w = strings.ToLower(w)
+		}
+		f(w)
+	}
 }

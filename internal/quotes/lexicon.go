@@ -47,17 +47,33 @@ fragte fragt rief ruft betonte betont behauptete behauptet fügte schrieben
 сказал сказала сказали говорит говорил говорила писал писала пишет заявил заявила
 ответил ответила отметил отметила спросил спросила добавил добавила воскликнул
 объяснил объяснила утверждал утверждает подчеркнул
+hint hints hinted drawl drawls drawled sneer sneers sneered scoff scoffs scoffed growl growls growled
+grumble grumbles grumbled stammer stammers stammered falter falters faltered snarl snarls snarled
+roar roars roared bellow bellows bellowed scream screams screamed shriek shrieks shrieked yell yells yelled
+persist persists persisted venture ventures ventured query queries queried echo echoes echoed
+muse muses mused comment comments commented interpose interposes interposed pursue pursues pursued
+ejaculate ejaculated whimper whimpers whimpered lisp lisps lisped pant pants panted wail wails wailed
+moan moans moaned hiss hisses hissed bark barks barked boom booms boomed blurt blurts blurted
+tease teases teased coax coaxes coaxed beg begs begged implore implores implored demur demurs demurred
+object objects objected assent assents assented interject interjects interjected counter counters countered
+chuckle chuckles chuckled giggle giggles giggled squeal squeals squealed chirp chirps chirped
+stutter stutters stuttered rejoined agreed agree agrees
 `)
 
 // verbPrefixes catch inflections the list misses (English only).
 var verbStems = []string{"declar", "assert", "insist", "exclaim", "whisper", "murmur", "mutter", "shout", "repli", "respond", "remark", "observ", "announc", "explain", "protest", "complain", "testif", "proclaim", "retort"}
 
+// elisions are the French elided pronouns a verb may carry (m'a dit).
+var elisions = []string{"m'", "m’", "l'", "l’", "n'", "n’", "s'", "s’", "j'", "j’", "t'", "t’", "qu'", "qu’"}
+
 func isSpeechVerb(w string) bool {
 	w = strings.ToLower(w)
-	for _, el := range []string{"m'", "m’", "l'", "l’", "n'", "n’", "s'", "s’", "j'", "j’", "t'", "t’", "qu'", "qu’"} {
-		if strings.HasPrefix(w, el) && len(w) > len(el)+2 {
-			w = w[len(el):]
-			break
+	if strings.ContainsAny(w, "'’") {
+		for _, el := range elisions {
+			if strings.HasPrefix(w, el) && len(w) > len(el)+2 {
+				w = w[len(el):]
+				break
+			}
 		}
 	}
 	if speechVerbs[w] {
@@ -189,3 +205,23 @@ var placeHeads = set(`street avenue road lane square park river hall house stati
 mountains lake sea ocean island islands bay city county castle abbey cathedral chapel inn hotel hôtel
 tavern farm manor court place gardens garden wood woods forest valley vale gate gates row terrace
 rue boulevard place quai gare pont strasse platz`)
+
+// inSet reports whether the lower-case form of w is in m, without
+// allocating for short ASCII words.
+func inSet(m map[string]bool, w string) bool {
+	if len(w) <= 32 {
+		var buf [32]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 0x80 {
+				return m[strings.ToLower(w)]
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return m[string(buf[:len(w)])]
+	}
+	return m[strings.ToLower(w)]
+}

@@ -2,6 +2,8 @@ package quotes
 
 import (
 	"bufio"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -219,6 +221,11 @@ func scoreLitbank(gold, found []litbankQuote, s *litbankScore) {
 // accuracy, over all 100 excerpts (quotations found in the 14 excerpts
 // whose annotation is empty count as false positives). It asserts the
 // figures do not drop below what was reached.
+//
+// LITBANK_DUMP=file writes each found quotation (excerpt, span, speaker,
+// cue) as a TSV line, for error analysis; LITBANK_FULL=file appends each
+// excerpt's findings as JSON, for checking that a speed change keeps the
+// output byte for byte.
 func TestLitBank(t *testing.T) {
 	dir := filepath.Join(testutil.Shared(t, "external"), "litbank-quotations", "tsv")
 	anns, _ := filepath.Glob(filepath.Join(dir, "*_brat.ann"))
@@ -226,9 +233,33 @@ func TestLitBank(t *testing.T) {
 		t.Skipf("no LitBank files in %s", dir)
 	}
 	var all, annotated litbankScore
+	var dump *os.File
+	if p := os.Getenv("LITBANK_DUMP"); p != "" {
+		dump, _ = os.Create(p)
+		defer dump.Close()
+	}
 	for _, ann := range anns {
 		text, gold := litbankDoc(t, strings.TrimSuffix(ann, ".ann")+".txt", ann)
 		found := litbankExtract(text)
+		if full := os.Getenv("LITBANK_FULL"); full != "" {
+			d := &extract.Doc{Name: "litbank", Format: "text", Text: text, Meta: quellen.Metadata{Language: "en"}}
+			off := 0
+			for _, ln := range strings.Split(text, "\n") {
+				if strings.TrimSpace(ln) != "" {
+					d.Paras = append(d.Paras, extract.Para{Span: quellen.Span{Start: off, End: off + len(ln)}, Kind: "paragraph", Lang: "en"})
+				}
+				off += len(ln) + 1
+			}
+			b, _ := json.Marshal((Extractor{}).Extract(d))
+			g, _ := os.OpenFile(full, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			fmt.Fprintf(g, "%s\t%s\n", filepath.Base(ann), b)
+			g.Close()
+		}
+		if dump != nil {
+			for _, f := range found {
+				fmt.Fprintf(dump, "%s\t%d\t%d\t%q\t%q\n", filepath.Base(ann), f.s, f.e, f.speaker, f.cue)
+			}
+		}
 		scoreLitbank(gold, found, &all)
 		if len(gold) > 0 {
 			scoreLitbank(gold, found, &annotated)
@@ -251,7 +282,7 @@ func TestLitBank(t *testing.T) {
 	fe, fo, acc := report("all 100 excerpts", all)
 	report("86 annotated excerpts", annotated)
 	// floors: what the extractor reached, less a little
-	const minExact, minOverlap, minSpeaker = 0.90, 0.905, 0.22
+	const minExact, minOverlap, minSpeaker = 0.90, 0.905, 0.30
 	if fe < minExact || fo < minOverlap || acc < minSpeaker {
 		t.Errorf("LitBank fell below its floors: exact F1 %.3f (min %.3f), overlap F1 %.3f (min %.3f), speaker %.3f (min %.3f)",
 			fe, minExact, fo, minOverlap, acc, minSpeaker)

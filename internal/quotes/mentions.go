@@ -40,18 +40,31 @@ type token struct {
 func tokens(text string, lo, hi int, out []token) []token {
 	i := lo
 	for i < hi {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiAlnum[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += n
 			continue
 		}
 		s := i
+		_, n := utf8.DecodeRuneInString(text[i:])
 		i += n
 		for i < hi {
-			r, n = utf8.DecodeRuneInString(text[i:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
-				i += n
+			c := text[i]
+			if c < utf8.RuneSelf && asciiAlnum[c] {
+				i++
 				continue
+			}
+			r, n := rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[i:])
+				if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+					i += n
+					continue
+				}
 			}
 			if (r == '\'' || r == '’' || r == '-') && i+n < hi {
 				r2, _ := utf8.DecodeRuneInString(text[i+n:])
@@ -74,6 +87,14 @@ func tokens(text string, lo, hi int, out []token) []token {
 	}
 	return out
 }
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return
+}()
 
 // isInitial reports whether w is one capital letter, or capitals joined by
 // hyphens (P.-E. is read as "P" "-E").
@@ -129,8 +150,13 @@ func findMentions(d *extract.Doc) []mention {
 	text := d.Text
 	var ms []mention
 	ents := d.Of(quellen.KindEntity)
-	var toks []token
-	for _, p := range paraRanges(d) {
+	prs := paraRanges(d)
+	n := 0
+	for _, p := range prs {
+		n += p[1] - p[0]
+	}
+	toks := make([]token, 0, n/5+16)
+	for _, p := range prs {
 		toks = tokens(text, p[0], p[1], toks)
 	}
 	// capitalised words seen inside sentences: a sentence's first word is
@@ -190,7 +216,7 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 		}
 		title := ""
 		j := i
-		if titles[t.w] || titles[lower(t.w)] {
+		if titles[t.w] || inSet(titles, t.w) {
 			if j+1 < len(toks) && isCap(toks[j+1].w) && joinable(text, t, toks[j+1]) {
 				title = t.w
 				j++
@@ -210,17 +236,17 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 			if allCaps(nx.w) != allCaps(toks[k].w) && !isInitial(nx.w) && !isInitial(toks[k].w) {
 				break // a heading in capitals runs into the text
 			}
-			if isCap(nx.w) && !titles[nx.w] && !titles[lower(nx.w)] {
+			if isCap(nx.w) && !titles[nx.w] && !inSet(titles, nx.w) {
 				k++
 				continue
 			}
-			if (nameParticles[lower(nx.w)] || connectors[lower(nx.w)]) && k+2 < len(toks) && joinable(text, nx, toks[k+2]) {
+			if (inSet(nameParticles, nx.w) || inSet(connectors, nx.w)) && k+2 < len(toks) && joinable(text, nx, toks[k+2]) {
 				// "of the State Diet": up to two connectors before a capital
 				if isCap(toks[k+2].w) {
 					k += 2
 					continue
 				}
-				if connectors[lower(toks[k+2].w)] && k+3 < len(toks) && isCap(toks[k+3].w) && joinable(text, toks[k+2], toks[k+3]) {
+				if inSet(connectors, toks[k+2].w) && k+3 < len(toks) && isCap(toks[k+3].w) && joinable(text, toks[k+2], toks[k+3]) {
 					k += 3
 					continue
 				}
@@ -234,25 +260,25 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 		// the first one.
 		hasOrg := false
 		for x := j; x <= k; x++ {
-			if orgHeads[lower(toks[x].w)] {
+			if inSet(orgHeads, toks[x].w) {
 				hasOrg = true
 			}
 		}
 		if !hasOrg {
 			for x := j + 1; x <= k; x++ {
-				if connectors[lower(toks[x].w)] {
+				if inSet(connectors, toks[x].w) {
 					k = x - 1
 					break
 				}
 			}
 		}
-		for j < k && title == "" && stopCaps[lower(toks[j].w)] {
+		for j < k && title == "" && inSet(stopCaps, toks[j].w) {
 			j++ // "While Mary", "To Sherlock Holmes"
 		}
 		first := toks[j]
 		verbNext := k+1 < len(toks) && !isCap(toks[k+1].w) && isSpeechVerb(toks[k+1].w) && joinable(text, toks[k], toks[k+1])
 		if title == "" && sentenceInitial(text, first.s, 0) {
-			if stopCaps[lower(first.w)] || (k == j && !verbNext && !mid[strings.TrimSuffix(strings.TrimSuffix(first.w, "'s"), "’s")]) {
+			if inSet(stopCaps, first.w) || (k == j && !verbNext && !mid[strings.TrimSuffix(strings.TrimSuffix(first.w, "'s"), "’s")]) {
 				if k == j {
 					i = k
 					continue
@@ -261,7 +287,7 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 				first = toks[j]
 			}
 		}
-		if title == "" && k == j && (stopCaps[lower(first.w)] || isAllCapsLong(first.w) && !verbNext) {
+		if title == "" && k == j && (inSet(stopCaps, first.w) || isAllCapsLong(first.w) && !verbNext) {
 			i = k
 			continue
 		}
@@ -269,11 +295,11 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 			i = k
 			continue // a heading, not a name
 		}
-		if placeHeads[lower(toks[k].w)] && title == "" {
+		if inSet(placeHeads, toks[k].w) && title == "" {
 			i = k
 			continue // Fourth Avenue, Stagfoot Lane
 		}
-		if title == "" && roleNouns[lower(toks[k].w)] && !hasOrg {
+		if title == "" && inSet(roleNouns, toks[k].w) && !hasOrg {
 			i = k
 			continue // "the Prime Minister": a role, found below
 		}
@@ -292,9 +318,9 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 		m := mention{s: ms0, e: end, raw: raw, typ: mOther}
 		if title != "" {
 			m.typ = mPerson
-			if maleTitles[title] || maleTitles[lower(title)] {
+			if maleTitles[title] || inSet(maleTitles, title) {
 				m.gender = 'm'
-			} else if femaleTitles[title] || femaleTitles[lower(title)] {
+			} else if femaleTitles[title] || inSet(femaleTitles, title) {
 				m.gender = 'f'
 			}
 		}
@@ -410,7 +436,7 @@ func markPrepositions(text string, ms []mention) {
 				}
 				k2 -= n
 			}
-			if prepositions[lower(text[k2:e2])] {
+			if inSet(prepositions, text[k2:e2]) {
 				m.pp = true
 			}
 		}

@@ -41,28 +41,35 @@ func (Extractor) Extract(d *extract.Doc) []quellen.Finding {
 
 // cand is a quotation candidate.
 type cand struct {
-	s, e    int // with the marks (a block: the block)
-	is, ie  int // the quoted words
-	text    string
-	para    int // index into paras
-	group   int
-	depth   int
-	block   bool
-	scare   bool
-	marked  bool // has quotation marks
-	who     string
-	speaker string
-	cue     string
-	lang    string
-	note    string
-	pair    int // translation_of_line
-	pairIdx int
-	words   int
-	byCue   bool // the speaker came from a cue of its own
-	noteAt  int  // the note marker's note_line, 0 when unknown
-	idx     int  // index in qdoc.cands
-	bag     map[string]int
-	cueKind byte
+	s, e     int // with the marks (a block: the block)
+	is, ie   int // the quoted words
+	text     string
+	para     int // index into paras
+	group    int
+	depth    int
+	block    bool
+	scare    bool
+	marked   bool // has quotation marks
+	who      string
+	speaker  string
+	cue      string
+	lang     string
+	note     string
+	pair     int // translation_of_line
+	pairIdx  int
+	words    int
+	byCue    bool // the speaker came from a cue of its own
+	noteAt   int  // the note marker's note_line, 0 when unknown
+	idx      int  // index in qdoc.cands
+	bag      map[string]int
+	bmask    uint64    // a bit for each word of bag
+	bwords   []bagWord // bag's words' counts and bits
+	bn       int       // the number of words in bag
+	cueKind  byte
+	desc     bool  // the speaker is a description (“the old man”)
+	echo     *cand // the quotation c echoes, once echoDone
+	echoDone bool
+	pro      byte // the gender of an unresolved pronoun cue (“…,” she said)
 }
 
 // qdoc is one run of the extractor on a document.
@@ -82,6 +89,7 @@ type qdoc struct {
 	notes  []quellen.Finding
 	refs   []quellen.Finding
 	plang  map[int]string // guessed language of a paragraph
+	cite   map[int]bool   // paragraphs that read as citations
 	subj   map[string]int
 }
 
@@ -182,6 +190,23 @@ func (q *qdoc) run() []quellen.Finding {
 	}
 	q.carry()
 	q.dialogue()
+	// "she said" with no antecedent in the narration: the woman who spoke
+	// last, once the dialogue has given its turns their voices
+	again := false
+	for _, c := range q.cands {
+		if c.speaker == "" && c.pro != 0 {
+			c.speaker = q.recentSpeaker(c, c.pro)
+			again = again || c.speaker != ""
+		}
+	}
+	if again {
+		q.dialogue()
+	}
+	for _, c := range q.cands {
+		if c.speaker == narrator {
+			c.speaker = ""
+		}
+	}
 	q.pairs()
 	return q.emit()
 }
@@ -265,7 +290,7 @@ func less(a, b *cand) bool {
 // markQuoted drops mentions inside quotations: words quoted are not the
 // narrative's subjects.
 func (q *qdoc) markQuoted() {
-	var out []mention
+	out := make([]mention, 0, len(q.ments))
 	ci := 0
 	var top []*cand
 	for _, c := range q.cands {
@@ -287,7 +312,7 @@ func (q *qdoc) markQuoted() {
 
 // emit turns candidates into findings.
 func (q *qdoc) emit() []quellen.Finding {
-	var out []quellen.Finding
+	out := make([]quellen.Finding, 0, len(q.cands))
 	for _, c := range q.cands {
 		if c.text == "" {
 			continue
@@ -319,6 +344,9 @@ func (q *qdoc) emit() []quellen.Finding {
 		}
 		f.Attrs = a
 		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -119,6 +120,25 @@ func (q *qdoc) attribute(c *cand) {
 	if ae > as {
 		if m, cue, ok := q.postCue(as, ae); ok {
 			c.speaker = q.nameOf(m)
+			c.desc = isDesc(m, c.speaker)
+			if m.typ == mPronoun && (m.gender == 'm' || m.gender == 'f') {
+				// in a dialogue, "she said" is a woman who has spoken in
+				// the last turns, the narration's antecedent if it is one
+				if rs := q.recentSpeakers(c, m.gender); len(rs) > 0 && !slices.Contains(rs, c.speaker) {
+					c.speaker = rs[0]
+				}
+			}
+			if c.speaker == "" && m.typ == mPronoun && (m.gender == 'm' || m.gender == 'f') {
+				c.speaker = q.recentSpeaker(c, m.gender)
+				if c.speaker == "" {
+					c.pro = m.gender
+				}
+			}
+			if c.speaker == "" && m.typ == mPronoun && m.gender == 'i' {
+				// "said I": the unnamed narrator, a voice of the dialogue
+				// until the end, then no one
+				c.speaker = narrator
+			}
 			c.cue = cue
 			c.byCue = c.speaker != ""
 			c.cueKind = cuePost
@@ -131,6 +151,11 @@ func (q *qdoc) attribute(c *cand) {
 	}
 	if c.speaker == "" {
 		q.selfNamed(c)
+	}
+	if c.speaker == "" && c.cueKind == cueNone {
+		if n := q.subjectBefore(c); n != "" {
+			c.speaker = n
+		}
 	}
 }
 
@@ -215,6 +240,21 @@ func (q *qdoc) postCue(s, e int) (mention, string, bool) {
 		if m, ok := q.nominal(ts, v); ok {
 			return m, strings.Trim(q.text[s:m.e], " ,—–-\n"), true
 		}
+		// said the girl, the old man replied: a description
+		if d, k := description(q.text, ts, v+1); k > 0 {
+			if n := q.kinName(ts, v+1, k); n != "" {
+				d = n
+			}
+			return mention{s: ts[v+1].s, e: ts[k].e, raw: d, typ: mDesc}, strings.Trim(q.text[s:ts[k].e], " ,—–-\n"), true
+		}
+		for i := v - 1; i >= 0 && i >= v-5; i-- {
+			if d, k := description(q.text, ts, i); k == v-1 {
+				if n := q.kinName(ts, i, k); n != "" {
+					d = n
+				}
+				return mention{s: ts[i].s, e: ts[k].e, raw: d, typ: mDesc}, strings.Trim(q.text[s:ts[v].e], " ,—–-\n"), true
+			}
+		}
 		return mention{}, "", false
 	}
 	return mention{}, "", false
@@ -232,6 +272,7 @@ func (q *qdoc) preCue(c *cand, s, e int) {
 	}), ":")
 	set := func(m mention, from int, kind byte) {
 		c.speaker = q.nameOf(m)
+		c.desc = isDesc(m, c.speaker)
 		c.cueKind = kind
 		c.byCue = c.speaker != ""
 		c.cue = strings.Trim(clean(q.text[from:e]), " ,—–")
@@ -280,7 +321,7 @@ func (q *qdoc) preCue(c *cand, s, e int) {
 			// a document read out: its author, if the text names one
 			c.cueKind = cueRead
 			c.cue = strings.Trim(clean(q.text[s:e]), " ,—–")
-			if v > 0 && documentNouns[lower(ts[v-1].w)] {
+			if v > 0 && inSet(documentNouns, ts[v-1].w) {
 				// "The key sentence reads:": the document speaks
 				c.cueKind = cueDoc
 			}
@@ -305,7 +346,7 @@ func (q *qdoc) preCue(c *cand, s, e int) {
 			set(after[0], ts[v].s, cueVerb)
 			return
 		}
-		if !weakVerbs[w] || callVerb(w) && len(ts)-v > 2 && !(len(ts)-v == 2 && articles[lower(ts[v+1].w)]) {
+		if !weakVerbs[w] || callVerb(w) && len(ts)-v > 2 && !(len(ts)-v == 2 && inSet(articles, ts[v+1].w)) {
 			// "had called the concession a “…”": someone called it so
 			c.cueKind = cueVerb
 			c.cue = strings.Trim(clean(q.text[ts[v].s:e]), " ,—–")
@@ -421,6 +462,8 @@ func (q *qdoc) nameOf(m mention) string {
 		return q.lastNamed(m.s)
 	case mPronoun:
 		return q.resolve(m, 0)
+	case mDesc:
+		return m.raw
 	}
 	return speakerName(q.al.canon(m))
 }
@@ -633,7 +676,11 @@ func (q *qdoc) genderOf(m mention) byte {
 	if q.gender == nil {
 		q.learnGender()
 	}
-	return q.gender[speakerName(q.al.canon(m))]
+	n := speakerName(q.al.canon(m))
+	if g := givenNameGender(n); g != 0 {
+		return g
+	}
+	return q.gender[n]
 }
 
 func (q *qdoc) learnGender() {

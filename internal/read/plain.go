@@ -21,7 +21,7 @@ func (Plain) Read(name string, data []byte, opts Options) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Format: "text", Source: string(data)}
-	r.Text, r.Map, r.Problems = Decode(name, data)
+	r.Text, r.Map, r.Problems = decode(name, r.Source, data)
 	r.Blocks = Paragraphs(r.Text)
 	return r, nil
 }
@@ -57,7 +57,12 @@ func IsBinary(data []byte) bool {
 // UTF-8 is returned as it is (a leading BOM dropped); otherwise the bytes
 // are read as Windows-1252 and a warning names the file.
 func Decode(name string, data []byte) (string, *text.Map, []quellen.Problem) {
-	s := string(data)
+	return decode(name, string(data), data)
+}
+
+// decode is Decode of s, which holds data's bytes (so that a caller that
+// has them as a string already need not copy them again).
+func decode(name, s string, data []byte) (string, *text.Map, []quellen.Problem) {
 	bom := strings.HasPrefix(s, "\uFEFF")
 	if utf8.ValidString(s) {
 		if !bom {

@@ -38,3 +38,35 @@ func Read(name string, data []byte, opts Options) (res *Result, err error) {
 	}()
 	return r.Read(name, data, opts)
 }
+
+// Text returns what Read would give as the result's Text, and the same
+// error; for plain text it skips the work Text does not need (the copy of
+// the source, the paragraphs). The corpus lexicon is learnt from it.
+func Text(name string, data []byte, opts Options) (txt string, err error) {
+	if opts.MaxBytes == 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	if int64(len(data)) > opts.MaxBytes {
+		return "", &quellen.InputError{Path: name, Code: "too_large", Err: fmt.Errorf("the file is %d bytes, over the limit of %d", len(data), opts.MaxBytes)}
+	}
+	format := Detect(name, data)
+	if r, ok := readers[format]; ok {
+		if _, plain := r.(Plain); plain {
+			defer func() {
+				if p := recover(); p != nil {
+					txt, err = "", &quellen.InputError{Path: name, Code: "reader.panic", Err: fmt.Errorf("the %s reader failed: %v", format, p)}
+				}
+			}()
+			if err := checkText(name, data); err != nil {
+				return "", err
+			}
+			txt, _, _ = decode(name, string(data), data)
+			return txt, nil
+		}
+	}
+	res, err := Read(name, data, opts)
+	if err != nil {
+		return "", err
+	}
+	return res.Text, nil
+}

@@ -46,7 +46,13 @@ func (l *Lexicon) Learn(s string) {
 		l.words = map[string]int{}
 	}
 	for w, n := range local {
-		l.words[w] += n
+		if _, ok := l.words[w]; ok {
+			l.words[w] += n
+		} else {
+			// a copy: the key may be a slice of s, which the lexicon
+			// would otherwise keep alive for the whole corpus
+			l.words[strings.Clone(w)] = n
+		}
 	}
 }
 

@@ -113,7 +113,7 @@ func TestReaderInBrowser(t *testing.T) {
 	}
 
 	// The corpus page lists every document.
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/#/"), chromedp.WaitVisible(chromedp.CSS("tbody tr"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/#/"), chromedp.WaitVisible(chromedp.CSS("tbody tr"))); err != nil {
 		t.Fatal(err)
 	}
 	if rows := eval(`document.querySelectorAll("tbody tr").length`).(float64); rows < 6 {
@@ -122,7 +122,7 @@ func TestReaderInBrowser(t *testing.T) {
 
 	// A document page: toggle every layer off and on again.
 	id := docID(t, st, "critique-marlowe.md")
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/#/doc/"+id), chromedp.WaitVisible(chromedp.CSS("#doc-text .f"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/#/doc/"+id), chromedp.WaitVisible(chromedp.CSS("#doc-text .f"))); err != nil {
 		t.Fatal(err)
 	}
 	toggled := eval(`(() => { const out = [];
@@ -139,6 +139,27 @@ func TestReaderInBrowser(t *testing.T) {
 			t.Errorf("layer toggle failed: %s", p)
 		}
 	}
+	// Toggling layers never moves the text: on a 300 KB document the text's
+	// box is the same with every layer on and every layer off.
+	big := strings.Repeat(scriptDoc+"\nOn 12 April 1922 Mr. Brand said: \"The ledger is not a rumour,\" and the Board agreed by 61 votes to 44.[1]\n\n", 1500)
+	bigDoc, _, err := ingester(st)(t.Context(), "big.txt", []byte(big))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/#/doc/"+itoa(bigDoc.ID)), chromedp.WaitVisible(chromedp.CSS("#doc-text .f"))); err != nil {
+		t.Fatal(err)
+	}
+	jump := eval(`(() => { const t = document.querySelector("#doc-text"); const r0 = t.getBoundingClientRect();
+		const bs = [...document.querySelectorAll("[data-layer]")]; bs.forEach(b => b.click());
+		const r1 = t.getBoundingClientRect(); bs.forEach(b => b.click());
+		return [r0.height, r1.height, r0.width, r1.width, t.textContent.length]; })()`).([]any)
+	if jump[0] != jump[1] || jump[2] != jump[3] || jump[4].(float64) < 290000 {
+		t.Errorf("layer toggles moved the text of a 300 KB document: %v", jump)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/#/doc/"+id), chromedp.WaitVisible(chromedp.CSS("#doc-text .f"))); err != nil {
+		t.Fatal(err)
+	}
+
 	// A note marker's card shows its note.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#doc-text .l-note_marker")), chromedp.WaitVisible(chromedp.CSS("#card .note-text"))); err != nil {
 		t.Fatal(err)
@@ -150,7 +171,7 @@ func TestReaderInBrowser(t *testing.T) {
 	shot("reader-document.png")
 
 	// A document with script tags shows them as text and runs nothing.
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/#/doc/"+docID(t, st, "dangerous.txt")),
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/#/doc/"+docID(t, st, "dangerous.txt")),
 		chromedp.WaitVisible(chromedp.CSS("#doc-text")), chromedp.Sleep(500*time.Millisecond)); err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +184,7 @@ func TestReaderInBrowser(t *testing.T) {
 	// A correction of a speaker is stored, shown as a person's, and
 	// survives re-ingest of the document.
 	if err := chromedp.Do(ctx,
-		chromedp.Navigate(srv.URL+"/#/doc/"+id),
+		chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/#/doc/"+id),
 		chromedp.WaitVisible(chromedp.CSS("#doc-text .l-quote")),
 		chromedp.Click(chromedp.CSS("#doc-text .l-quote")),
 		chromedp.WaitVisible(chromedp.CSS(`#card [data-action="correct"]`)),
@@ -186,7 +207,7 @@ func TestReaderInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := chromedp.Do(ctx,
-		chromedp.Navigate(srv.URL+"/#/doc/"+itoa(a.Doc.ID)),
+		chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/#/doc/"+itoa(a.Doc.ID)),
 		chromedp.WaitVisible(chromedp.CSS("#doc-text .f.human")),
 		chromedp.Click(chromedp.CSS("#doc-text .f.human")),
 		chromedp.WaitVisible(chromedp.CSS("#card dl")),
@@ -199,7 +220,7 @@ func TestReaderInBrowser(t *testing.T) {
 
 	// Searching in Cyrillic finds the Latin spellings.
 	if err := chromedp.Do(ctx,
-		chromedp.Navigate(srv.URL+"/#/"),
+		chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/#/"),
 		chromedp.WaitVisible(chromedp.CSS("tbody tr")),
 		chromedp.SendKeys(chromedp.CSS("#search-box"), "Сталин\r"),
 		chromedp.WaitVisible(chromedp.CSS(".hit mark")),
@@ -217,7 +238,7 @@ func TestReaderInBrowser(t *testing.T) {
 	shot("reader-search.png")
 
 	// The timeline draws the corpus's dates.
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/#/timeline"), chromedp.WaitVisible(chromedp.CSS(".vis-item"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/#/timeline"), chromedp.WaitVisible(chromedp.CSS(".vis-item"))); err != nil {
 		t.Fatal(err)
 	}
 	if n := eval(`document.querySelectorAll(".vis-item").length`).(float64); n == 0 {

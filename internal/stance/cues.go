@@ -9,8 +9,6 @@ import (
 type cue struct {
 	re      *regexp.Regexp
 	verdict string
-	// inline: the claim is in the same sentence, before the cue (X, which is false; X is mistaken).
-	inline bool
 }
 
 func c(verdict, pattern string) cue {
@@ -119,13 +117,45 @@ func topLevel(src string) []string {
 	return append(out, src[from:])
 }
 
-// mayHold says whether the lower-cased sentence low may hold cue i.
-func mayHold(low string, i int) bool {
-	if len(cueTriggers[i]) == 0 {
+// cueTrigIdx is cueTriggers as indices into triggers, and trigByByte the
+// triggers by their first byte, so that one pass over a sentence finds the
+// triggers it holds.
+var cueTrigIdx, trigByByte = func() ([][]int, *[256][]int) {
+	pos := map[string]int{}
+	by := new([256][]int)
+	for i, t := range triggers {
+		pos[t] = i
+		by[t[0]] = append(by[t[0]], i)
+	}
+	out := make([][]int, len(cueTriggers))
+	for i, ts := range cueTriggers {
+		for _, t := range ts {
+			out[i] = append(out[i], pos[t])
+		}
+	}
+	return out, by
+}()
+
+// present marks the triggers the lower-cased sentence low holds.
+func present(low string) []bool {
+	out := make([]bool, len(triggers))
+	for i := 0; i < len(low); i++ {
+		for _, t := range trigByByte[low[i]] {
+			if !out[t] && strings.HasPrefix(low[i:], triggers[t]) {
+				out[t] = true
+			}
+		}
+	}
+	return out
+}
+
+// mayHold says whether a sentence holding the triggers has may hold cue i.
+func mayHold(has []bool, i int) bool {
+	if len(cueTrigIdx[i]) == 0 {
 		return true
 	}
-	for _, t := range cueTriggers[i] {
-		if strings.Contains(low, t) {
+	for _, t := range cueTrigIdx[i] {
+		if has[t] {
 			return true
 		}
 	}

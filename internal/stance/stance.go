@@ -185,17 +185,6 @@ func within(fs []quellen.Finding, s, e int) []quellen.Finding {
 	return fs[i:j]
 }
 
-// quoteIn returns the quotation inside [s, e), if any.
-func (x *run) quoteIn(s, e int) *quellen.Finding {
-	qs := within(x.quotes, s, e)
-	for k := range qs {
-		if q := &qs[k]; q.Clean.End <= e+2 {
-			return q
-		}
-	}
-	return nil
-}
-
 // judgeAt: the document's judge, unless the verdict is inside a quotation
 // (its speaker judges) or the document has no author and the sentence
 // reports someone speaking (minutes: Mr. Volkar says that ..., which is false).
@@ -323,8 +312,6 @@ var reportNouns = map[string]bool{"report": true, "rapport": true, "minutes": tr
 
 var heClaims = regexp.MustCompile(`(?i)\b(he|she|they|il|elle|он|она)\s+(supposes|asserts|claims|says|writes|argues|assumes|believes|suggests|maintains|insists|alleges|contends|prétend|affirme|écrit|suppose|soutient|утверждает|пишет)\b`)
 
-var pronoun = map[string]bool{"he": true, "she": true, "his": true, "her": true, "they": true, "their": true, "il": true, "elle": true, "son": true, "sa": true, "он": true, "она": true}
-
 func lastWord(s string) string {
 	f := strings.Fields(strings.ToLower(s))
 	if len(f) == 0 {
@@ -422,10 +409,10 @@ type hit struct {
 // findCues returns the verdicts of a sentence: the first cue, and further
 // ones in later clauses (after a colon or a semicolon).
 func findCues(text string) []hit {
-	low := strings.ToLower(text)
+	has := present(strings.ToLower(text))
 	var all []hit
 	for i, c := range cues {
-		if !mayHold(low, i) {
+		if !mayHold(has, i) {
 			continue
 		}
 		for _, loc := range c.re.FindAllStringIndex(text, 2) {

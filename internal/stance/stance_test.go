@@ -125,3 +125,23 @@ func BenchmarkExtract(b *testing.B) {
 		Extract(d)
 	}
 }
+
+func TestPresentTriggers(t *testing.T) {
+	for _, s := range []string{"this is simply untrue.", "he offers no source.", "here the author is correct.", "c'est inexact.", "это неверно.", "nothing here"} {
+		has := present(s)
+		for i, tr := range triggers {
+			if has[i] != strings.Contains(s, tr) {
+				t.Errorf("present(%q)[%q] = %v", s, tr, has[i])
+			}
+		}
+		for i := range cues {
+			want := len(cueTriggers[i]) == 0
+			for _, tr := range cueTriggers[i] {
+				want = want || strings.Contains(s, tr)
+			}
+			if mayHold(has, i) != want {
+				t.Errorf("mayHold(%q, %d) = %v, want %v", s, i, !want, want)
+			}
+		}
+	}
+}

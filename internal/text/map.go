@@ -190,7 +190,7 @@ func (m *Map) clampIn(out int) int {
 // Then composes two maps: m maps B back to A, next maps C back to B; the
 // result maps C back to A.
 func (m *Map) Then(next *Map) *Map {
-	r := &Map{outLen: next.outLen, inLen: m.inLen}
+	r := &Map{outLen: next.outLen, inLen: m.inLen, pieces: make([]Piece, 0, len(next.pieces)+len(m.pieces))}
 	for _, p := range next.pieces {
 		if !p.Copy {
 			s, e := m.InSpan(p.InStart, p.InEnd)

@@ -60,6 +60,7 @@ CREATE TABLE findings (
 	line        integer NOT NULL,
 	end_line    integer NOT NULL,
 	text        text NOT NULL,
+	text_bytes  bytea, -- the text's bytes when text cannot hold them (invalid UTF-8, NUL), else NULL
 	attrs       jsonb,
 	extractor   text NOT NULL,
 	status      text NOT NULL
@@ -139,11 +140,24 @@ CREATE TABLE passages (
 	lang        text NOT NULL,
 	config      regconfig NOT NULL,
 	text        text NOT NULL,
-	tsv         tsvector NOT NULL
+	tsv         tsvector NOT NULL,
+	-- The search keys of internal/sqlite (stem, no accents, Cyrillic
+	-- transliterated: Сталин, Stalin and Staline are one key), so that both
+	-- stores answer alike; simple configuration, positions kept for phrases.
+	keys        tsvector NOT NULL,
+	speakers    tsvector, -- name keys of a quotation's speaker
+	entities    tsvector, -- name keys of the entities inside the passage
+	dates       jsonb,    -- [[from, to~], ...] of the dates inside it
+	raw_start   integer NOT NULL,
+	raw_end     integer NOT NULL,
+	line        integer NOT NULL
 );
 CREATE INDEX passages_version ON passages(version_id);
 CREATE INDEX passages_finding ON passages(finding_id);
 CREATE INDEX passages_tsv ON passages USING gin (tsv);
+CREATE INDEX passages_keys ON passages USING gin (keys);
+CREATE INDEX passages_speakers ON passages USING gin (speakers);
+CREATE INDEX passages_entities ON passages USING gin (entities);
 CREATE INDEX passages_trgm ON passages USING gin (text gin_trgm_ops);
 
 -- Work shared by many quellen processes (ingest now; xref later): one row

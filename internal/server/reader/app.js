@@ -97,7 +97,8 @@ async function showDoc(id) {
   api("/api/v1/links?doc=" + id).then((r) => { state.links = r.links; }).catch(() => { state.links = []; });
   const text = d.text;
   const idx = byteIndex(text);
-  const fs = d.findings.filter((f) => LAYERS.includes(f.kind) && f.clean.end <= new TextEncoder().encode(text).length);
+  const textBytes = new TextEncoder().encode(text).length;
+  const fs = d.findings.filter((f) => LAYERS.includes(f.kind) && f.clean.end <= textBytes);
   // Cut the text at every finding boundary; each piece knows the findings covering it.
   const cuts = new Set([0, text.length]);
   const spans = fs.map((f, i) => ({ i, s: idx(f.clean.start), e: idx(f.clean.end) }));

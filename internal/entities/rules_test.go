@@ -1,0 +1,119 @@
+package entities
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLoneLetterStart(t *testing.T) {
+	for _, c := range []struct {
+		ws   []string
+		want bool
+	}{
+		{[]string{"O", "N"}, true},            // ON in capitals, its drop capital set apart
+		{[]string{"B", "E"}, true},            // BE it enacted
+		{[]string{"J", "ATTEST"}, true},       // a letter before a word in capitals
+		{[]string{"A", "Genève"}, false},      // a word of one letter before a name
+		{[]string{"N.", "Sveshnikov"}, false}, // an initial
+		{[]string{"O"}, false},
+		{[]string{"Jan", "Volkar"}, false},
+	} {
+		if got := loneLetterStart(c.ws); got != c.want {
+			t.Errorf("loneLetterStart(%q) = %v, want %v", c.ws, got, c.want)
+		}
+	}
+}
+
+func TestOnlyInitials(t *testing.T) {
+	for _, c := range []struct {
+		ws   []string
+		want bool
+	}{
+		{[]string{"N.", "E."}, true},
+		{[]string{"I.", "T."}, true},
+		{[]string{"N.", "A.", "Sveshnikov"}, false},
+		{[]string{"P.-E."}, false}, // one initial is left to the rules for one word
+		{[]string{"Th.", "Mann"}, false},
+		{[]string{"Capt.", "Willet"}, false},
+	} {
+		if got := onlyInitials(c.ws); got != c.want {
+			t.Errorf("onlyInitials(%q) = %v, want %v", c.ws, got, c.want)
+		}
+	}
+}
+
+func TestOfficeBefore(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"the King of France said", "France", true},
+		{"the President of the United States", "United", true},
+		{"a minister of Lesnia", "Lesnia", true},
+		{"the road of Velgrad", "Velgrad", false},
+		{"le roi de France", "France", false}, // French newspapers make it a place
+		{"France", "France", false},
+	} {
+		ts := tokenize(c.text, 0, len(c.text), nil)
+		i := 0
+		for i < len(ts) && ts[i].w != c.name {
+			i++
+		}
+		if got := officeBefore(ts, i); got != c.want {
+			t.Errorf("officeBefore(%q, %q) = %v, want %v", c.text, c.name, got, c.want)
+		}
+	}
+}
+
+func TestASCIIKey(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		fields   bool
+		ok       bool
+	}{
+		{"New  York", "new york", true, true},
+		{" Hotel\nTerminus ", "hotel terminus", true, true},
+		{"Paris", "paris", false, true},
+		{"Société", "", true, false},
+		{strings.Repeat("x", 200), "", true, false},
+	} {
+		var buf [96]byte
+		got, ok := asciiKey(buf[:0], c.in, c.fields)
+		if ok != c.ok || (ok && string(got) != c.want) {
+			t.Errorf("asciiKey(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+		if ok && c.fields && string(got) != gkey(c.in) {
+			t.Errorf("asciiKey(%q) = %q, gkey says %q", c.in, got, gkey(c.in))
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{"Paris": "paris", "paris": "paris", "Société": "societe", "l’Etat": "l'etat", "ÉCOLE": "ecole"} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	ts := tokenize("Mr. Volkar met HENRI Delorme", 0, 28, nil)
+	for _, tk := range ts {
+		if tk.f != fold(tk.w) {
+			t.Errorf("token %q folded %q, want %q", tk.w, tk.f, fold(tk.w))
+		}
+	}
+}
+
+func TestSentenceParticiple(t *testing.T) {
+	text := "Resolved, That the bridge be built. Signed at Velgrad by Jan Volkar."
+	var got []string
+	for _, f := range Extract(doc(text, "en"), Default()) {
+		got = append(got, f.Text)
+	}
+	for _, w := range got {
+		if w == "Resolved" || w == "Signed" {
+			t.Errorf("found %q in %q (all: %q)", w, text, got)
+		}
+	}
+	if !strings.Contains(strings.Join(got, "|"), "Jan Volkar") {
+		t.Errorf("Jan Volkar not found: %q", got)
+	}
+}
