@@ -72,6 +72,10 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 	m := mention{s: s, e: e, titled: titled, para: pi, sent: ts[nameStart].sent && start == nameStart, allCaps: caps, titleS: -1}
 	if start < nameStart && titled {
 		m.titleS = ts[start].s
+	} else if k := lowerTitleBefore(ts, nameStart); k >= 0 && start == nameStart && !caps {
+		// A title in lower case (captain Johnson, the hon. James Townsend).
+		m.titleS = ts[k].s
+		m.titled = true
 	}
 	m.words = x.strs(j - nameStart)
 	for _, t := range ts[nameStart:j] {
@@ -536,4 +540,25 @@ func officeBefore(ts []tok, i int) bool {
 	f := ts[k-1].f
 	return f == "king" || f == "queen" || f == "emperor" || f == "president" || f == "minister" || f == "ministers" || f == "government" ||
 		f == "ambassador" || f == "consul" || f == "envoy" || f == "representatives" || f == "senate" || f == "congress"
+}
+
+// lowerTitles are the person titles newspapers also write in lower case.
+var lowerTitles = set(`captain capt capt. hon hon. honourable honorable colonel col col. major general gen gen. lieutenant lieut lieut. citizen queen king
+	doctor dr dr. judge governor esquire`)
+
+// lowerTitleBefore returns the index of a title in lower case just before
+// ts[i] (captain Johnson, hon. James), or -1.
+func lowerTitleBefore(ts []tok, i int) int {
+	k := i - 1
+	if k >= 1 && ts[k].w == "." && ts[k].s == ts[k-1].e {
+		k--
+		if t := ts[k]; t.word && !t.cap && lowerTitles[t.f+"."] {
+			return k
+		}
+		return -1
+	}
+	if k >= 0 && ts[k].word && !ts[k].cap && lowerTitles[ts[k].f] {
+		return k
+	}
+	return -1
 }

@@ -117,3 +117,33 @@ func TestSentenceParticiple(t *testing.T) {
 		t.Errorf("Jan Volkar not found: %q", got)
 	}
 }
+
+func TestLowerTitleBefore(t *testing.T) {
+	for _, c := range []struct {
+		text, name, title string
+	}{
+		{"had captain Johnson on board", "Johnson", "captain"},
+		{"Island, the hon. James Townsend, who", "James", "hon"},
+		{"the engineer Delorme", "Delorme", ""},
+		{"from Captain Johnson", "Johnson", ""}, // capitalised titles are read by isTitleAt
+		{"Johnson", "Johnson", ""},
+	} {
+		ts := tokenize(c.text, 0, len(c.text), nil)
+		i := 0
+		for i < len(ts) && ts[i].w != c.name {
+			i++
+		}
+		got := ""
+		if k := lowerTitleBefore(ts, i); k >= 0 {
+			got = ts[k].w
+		}
+		if got != c.title {
+			t.Errorf("lowerTitleBefore(%q, %q) = %q, want %q", c.text, c.name, got, c.title)
+		}
+	}
+	for _, f := range Extract(doc("The ship came in; captain Johnson was ill.", "en"), Default()) {
+		if f.Text == "Johnson" && (f.Attrs.String("type") != "person" || f.Attrs.String("title") != "captain") {
+			t.Errorf("captain Johnson: %v", f.Attrs)
+		}
+	}
+}

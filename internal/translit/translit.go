@@ -71,6 +71,9 @@ type revEntry struct {
 
 var rev = map[Scheme][]revEntry{}
 
+// revBy is rev by the first byte of the Latin sequence, in rev's order.
+var revBy = map[Scheme]*[256][]revEntry{}
+
 func init() {
 	for s, t := range tables {
 		m := map[rune]string{}
@@ -103,6 +106,11 @@ func init() {
 		sort.SliceStable(r, func(i, j int) bool { return len(r[i].lat) > len(r[j].lat) })
 		fwd[s] = m
 		rev[s] = r
+		by := new([256][]revEntry)
+		for _, e := range r {
+			by[e.lat[0]] = append(by[e.lat[0]], e)
+		}
+		revBy[s] = by
 	}
 }
 
@@ -185,9 +193,9 @@ func isCyrVowel(r rune) bool {
 // longest sequence first; characters it does not know pass through.
 // Capitals stay capitals.
 func ToCyrillic(s string, sc Scheme) string {
-	r := rev[sc]
-	if r == nil {
-		r = rev[BGN]
+	by := revBy[sc]
+	if by == nil {
+		by = revBy[BGN]
 	}
 	var b strings.Builder
 	low := strings.ToLower(norm.NFC.String(s))
@@ -199,7 +207,7 @@ func ToCyrillic(s string, sc Scheme) string {
 	prevVowel, prevLetter := false, false
 	for i < len(low) {
 		matched := false
-		for _, e := range r {
+		for _, e := range by[low[i]] {
 			if strings.HasPrefix(low[i:], e.lat) {
 				c := e.cyr
 				// y after a consonant is ы, after a vowel or at a word start й (BGN, ALA-LC).
