@@ -18,7 +18,10 @@ import (
 type ExportCmd struct {
 	Format string   `name:"format" short:"f" enum:"jsonl,csv,tei,webanno,csl,graphml,timeline" default:"jsonl" help:"Output format: jsonl, csv, tei, webanno, csl, graphml, timeline."`
 	Out    string   `name:"out" short:"o" placeholder:"DIR" help:"Write into this folder (made if missing) instead of stdout: one file per document for jsonl, csv, tei and webanno, one for the corpus otherwise."`
-	Files  []string `arg:"" name:"file" help:"The documents, analysed as one corpus." type:"existingfile"`
+	Stored bool     `name:"stored" help:"Export the documents stored in the database (--db), with the corrections people made in the reader, instead of analysing files."`
+	Files  []string `arg:"" optional:"" name:"file" help:"The documents, analysed as one corpus." type:"existingfile"`
+
+	corrections map[string][]quellen.Correction
 }
 
 // Help is shown under the command's usage.
@@ -39,8 +42,13 @@ func (c *ExportCmd) Help() string {
 
 TEI is one document a file: give one file, or --out DIR for several.
 
+With --stored, the documents come from the database instead, as stored:
+findings a person confirmed, corrected or rejected in the reader keep that
+status (the jsonl and csv "status" column; Web Annotation's creator).
+
 Examples:
   quellen export --format csv corpus/*.txt > findings.csv
+  quellen --db corpus.db export --stored -f webanno > annotations.jsonld
   quellen export -f tei article.txt > article.tei.xml
   quellen export -f tei --out tei/ corpus/*
   quellen export -f csl corpus/* > references.json
@@ -58,7 +66,19 @@ func (c *ExportCmd) Run(g *Globals) error {
 	if c.Format == "tei" && len(c.Files) > 1 && c.Out == "" {
 		return fmt.Errorf("tei writes one document a file: give one file, or --out DIR to write %d files", len(c.Files))
 	}
-	as, err := analyseFiles(g, c.Files, pipeline.Options{})
+	var as []*pipeline.Analysis
+	var err error
+	switch {
+	case c.Stored:
+		as, err = c.stored(g)
+		if err != nil {
+			return err
+		}
+	case len(c.Files) == 0:
+		return fmt.Errorf("give the files to export, or --stored to export the database")
+	default:
+		as, err = analyseFiles(g, c.Files, pipeline.Options{})
+	}
 	if c.Out != "" {
 		if merr := os.MkdirAll(c.Out, 0o755); merr != nil {
 			return merr
@@ -148,7 +168,7 @@ func (c *ExportCmd) write(w io.Writer, as []*pipeline.Analysis) error {
 	case "webanno":
 		var docs []export.WebAnnoDoc
 		for _, a := range as {
-			docs = append(docs, export.WebAnnoDoc{Name: a.Doc.Name, URL: a.Doc.Meta.URL, Clean: a.Doc.Clean, Findings: a.Doc.Findings})
+			docs = append(docs, export.WebAnnoDoc{Name: a.Doc.Name, URL: a.Doc.Meta.URL, Clean: a.Doc.Clean, Findings: a.Doc.Findings, Corrections: c.corrections[a.Doc.Name]})
 		}
 		return export.WebAnnotation(w, docs)
 	case "csl":
@@ -179,4 +199,33 @@ func (c *ExportCmd) write(w io.Writer, as []*pipeline.Analysis) error {
 		return export.Timeline(w, docs)
 	}
 	return fmt.Errorf("unknown format %q", c.Format)
+}
+
+// stored loads the latest version of every stored document, with its
+// findings as corrected, and the corrections themselves.
+func (c *ExportCmd) stored(g *Globals) ([]*pipeline.Analysis, error) {
+	store, err := openStore(g, true)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	docs, err := store.Documents(g.ctx, quellen.DocFilter{})
+	if err != nil {
+		return nil, err
+	}
+	c.corrections = map[string][]quellen.Correction{}
+	var as []*pipeline.Analysis
+	for _, d := range docs {
+		full, err := store.Document(g.ctx, d.ID)
+		if err != nil {
+			return nil, err
+		}
+		cs, err := store.Corrections(g.ctx, full.Name)
+		if err != nil {
+			return nil, err
+		}
+		c.corrections[full.Name] = cs
+		as = append(as, &pipeline.Analysis{Doc: full})
+	}
+	return as, nil
 }
