@@ -40,7 +40,7 @@ type CLI struct {
 	Ingest  IngestCmd  `cmd:"" help:"Read, repair and analyse files into the database."`
 	Docs    DocsCmd    `cmd:"" help:"List the documents in the database."`
 	Show    ShowCmd    `cmd:"" help:"Print a document's text with its metadata."`
-	Demo    DemoCmd    `cmd:"" help:"Analyse the built-in sample corpus in a temporary database and print what was found."`
+	Demo    DemoCmd    `cmd:"" help:"Analyse the built-in sample corpus in a temporary database, print what was found, then serve the reader over it."`
 
 	Xref     XrefCmd     `cmd:"" help:"Cross-examine files: shared passages (with word diffs and fidelity), translations, passages about one event, conflicts."`
 	Audit    AuditCmd    `cmd:"" help:"Audit one document against a corpus: evidence cited, corroboration, contradictions, quotation fidelity, unsupported claims."`
@@ -52,7 +52,7 @@ type CLI struct {
 	Search   SearchCmd   `cmd:"" help:"Search the passages of the database: words by stem in any script, phrases, prefixes, fragments; filters by kind, speaker, entity, author, document, language and date."`
 	Migrate  MigrateCmd  `cmd:"" help:"Copy a database into another: SQLite to PostgreSQL or back, every version, correction and link."`
 
-	ParseDate ParseDateCmd `cmd:"" name:"parse-date" help:"Normalise one date expression (en, fr, ru) and print its from/to."`
+	ParseDate ParseDateCmd `cmd:"" name:"parse-date" help:"Normalise one date expression (en, fr, ru, de) and print its from/to."`
 }
 
 func main() {
