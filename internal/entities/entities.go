@@ -137,13 +137,22 @@ func (x *run) paragraphs() {
 		x.paras = append(x.paras, ts)
 		return
 	}
+	// The paragraphs' tokens are cut from one block (a paragraph that
+	// outgrows what is left gets its own).
+	block := make([]tok, 0, len(d.Text)/5+16)
+	x.paras = make([][]tok, 0, len(d.Paras))
 	for _, p := range d.Paras {
 		s, e := max(p.Span.Start, 0), min(p.Span.End, len(d.Text))
 		if s >= e {
 			x.paras = append(x.paras, nil)
 			continue
 		}
-		ts := tokenizeF(d.Text, s, e, nil, x.fold)
+		n := len(block)
+		ts := tokenizeF(d.Text, s, e, block[n:n], x.fold)
+		if cap(ts) == cap(block)-n {
+			block = block[:n+len(ts)] // in the block
+		}
+		ts = ts[:len(ts):len(ts)]
 		markSentences(ts)
 		x.paras = append(x.paras, ts)
 	}
@@ -324,6 +333,9 @@ func isTitleAt(ts []tok, i int) (n int, kept bool) {
 	return 0, false
 }
 
+// lowerPlaceTails, written in lower case after a name, make it a place (English).
+var lowerPlaceTails = set(`county street road creek river bridge township parish turnpike island lake mountain mountains valley`)
+
 var companyForms = set(`ag gmbh ltd ltd. inc inc. sa plc cie co co. corp kg`)
 
 var frenchOrgHeads = set(`société societe compagnie banque archives institut école ecole éditions editions commission comité conseil
@@ -466,6 +478,10 @@ func (x *run) scan(pi int, ts []tok) {
 				continue
 			}
 			break
+		}
+		// A place word in lower case after the name: Wayne county, the Leesburg road, Will's creek.
+		if j < len(ts) && !titled && lang == "en" && lowerPlaceTails[ts[j].f] && !ts[j].cap && j > nameStart && !capsRun[j-1] {
+			j++
 		}
 		x.add(pi, ts, start, nameStart, j, titled, lang, capsRun[nameStart] || x.strict[nameStart] && allCapsWords(ts[nameStart:j]))
 		if x.strict[nameStart] && len(x.ms) > 0 && x.ms[len(x.ms)-1].s >= ts[nameStart].s-10 {

@@ -147,3 +147,20 @@ func TestLowerTitleBefore(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerPlaceTail(t *testing.T) {
+	for text, want := range map[string]string{
+		"unimproved lands in Wayne county are taxed": "Wayne county",
+		"the bridge to the Leesburg road is built":   "Leesburg road",
+		"Captain Johnson road-tested it":             "Johnson",
+	} {
+		found := map[string]string{}
+		for _, f := range Extract(doc(text, "en"), Default()) {
+			found[f.Text] = f.Attrs.String("type")
+		}
+		typ, ok := found[want]
+		if !ok || (strings.Contains(want, " ") && typ != "place") {
+			t.Errorf("%q: want %q (place), found %v", text, want, found)
+		}
+	}
+}
