@@ -93,7 +93,8 @@ func Doc(a *pipeline.Analysis) xref.Doc {
 }
 
 // Links finds every link among analysed documents: reuse, translations,
-// passages about one event and conflicts.
+// passages about one event and conflicts, a claim judged false in one
+// document and stated in another among them.
 func Links(as []*pipeline.Analysis, opts xref.Options) ([]xref.Doc, []quellen.Link) {
 	docs := make([]xref.Doc, len(as))
 	for i, a := range as {
@@ -102,6 +103,7 @@ func Links(as []*pipeline.Analysis, opts xref.Options) ([]xref.Doc, []quellen.Li
 	links := xref.Links(docs, opts)
 	links = append(links, xref.Translations(docs, xref.TranslationOptions{})...)
 	links = append(links, xref.Events(docs, xref.EventOptions{})...)
+	links = append(links, xref.Verdicts(docs, links)...)
 	return docs, links
 }
 

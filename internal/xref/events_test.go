@@ -136,3 +136,30 @@ func TestEventClass(t *testing.T) {
 		}
 	}
 }
+
+func TestVerdictsJoinTheGraph(t *testing.T) {
+	a := doc("a", "The mill employed 900 hands in 1890, as the Gazette said.")
+	b := doc("b", "The Gazette claimed that the mill employed 900 hands in 1890. This is false.")
+	st := strings.Index(b.Clean, "The Gazette claimed")
+	b.Findings = append(b.Findings, quellen.Finding{Kind: quellen.KindStance, Clean: quellen.Span{Start: st, End: len(b.Clean)},
+		Attrs: quellen.Attrs{"verdict": "false", "judge": "Ann Weller", "target": "Gazette"}})
+	raw := func(d Doc) func(s, e int) quellen.Passage {
+		return func(s, e int) quellen.Passage {
+			return quellen.Passage{Doc: d.Name, Raw: quellen.Span{Start: s, End: e}, Text: d.Clean[s:e]}
+		}
+	}
+	a.Passage, b.Passage = raw(a), raw(b)
+	links := []quellen.Link{{Kind: "same_event", Relation: "agree", A: a.Passage(0, len(a.Clean)), B: b.Passage(0, 60)}}
+	got := Verdicts([]Doc{a, b}, links)
+	if len(got) != 1 || got[0].Kind != "conflict" || got[0].Relation != "disagree" || got[0].B.Doc != "a" {
+		t.Fatalf("got %+v", got)
+	}
+	if d := got[0].Attrs["differs"].(string); !strings.Contains(d, "judged false by Ann Weller") {
+		t.Errorf("differs %q", d)
+	}
+	// A verdict of "true" makes no conflict.
+	b.Findings[len(b.Findings)-1].Attrs["verdict"] = "true"
+	if got := Verdicts([]Doc{a, b}, links); len(got) != 0 {
+		t.Errorf("a true verdict made %+v", got)
+	}
+}
