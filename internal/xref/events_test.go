@@ -149,7 +149,7 @@ func TestVerdictsJoinTheGraph(t *testing.T) {
 		}
 	}
 	a.Passage, b.Passage = raw(a), raw(b)
-	links := []quellen.Link{{Kind: "same_event", Relation: "agree", A: a.Passage(0, len(a.Clean)), B: b.Passage(0, 60)}}
+	links := []quellen.Link{{Kind: "same_event", Relation: "agree", Score: 0.8, A: a.Passage(0, len(a.Clean)), B: b.Passage(0, 60)}}
 	got := Verdicts([]Doc{a, b}, links)
 	if len(got) != 1 || got[0].Kind != "conflict" || got[0].Relation != "disagree" || got[0].B.Doc != "a" {
 		t.Fatalf("got %+v", got)
