@@ -11,7 +11,8 @@ type Options struct {
 	MinWords int // shortest passage reported, in matched words (default 8)
 	MaxGap   int // most words skipped between two matching runs (default 24)
 	// MaxDocFreq drops shingles found in more documents than this (common
-	// phrases); 0 means max(4, 2% of the documents).
+	// phrases, formulae); 0 means 6. It is a constant, not a share of the
+	// corpus, so that the seeds grow with the corpus, not with its square.
 	MaxDocFreq int
 	// Prefix, when set, compares words by their first Prefix letters only:
 	// a crude stemmer for inflected languages (Latin ponat/ponam), for
@@ -23,7 +24,7 @@ type Options struct {
 	MemoryBudget int64
 }
 
-func (o *Options) defaults(ndocs int) {
+func (o *Options) defaults() {
 	if o.N == 0 {
 		o.N = 4
 	}
@@ -34,7 +35,7 @@ func (o *Options) defaults(ndocs int) {
 		o.MaxGap = 24
 	}
 	if o.MaxDocFreq == 0 {
-		o.MaxDocFreq = max(4, ndocs/50)
+		o.MaxDocFreq = 6
 	}
 	if o.MemoryBudget == 0 {
 		o.MemoryBudget = 128 << 20
@@ -100,7 +101,7 @@ type hashPosting struct {
 // pair with seeds is then aligned, reading its two texts again.
 func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 	n := c.Len()
-	opts.defaults(n)
+	opts.defaults()
 	// Size the partitions from the corpus's length.
 	var total int64
 	for i := range n {
