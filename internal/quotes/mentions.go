@@ -111,9 +111,6 @@ func isCap(w string) bool {
 
 func lower(w string) string { return strings.ToLower(w) }
 
-// gap returns the text between two tokens.
-func gapText(text string, a, b token) string { return text[a.e:b.s] }
-
 // sentenceInitial reports whether the token at s begins a sentence.
 func sentenceInitial(text string, s, lo int) bool {
 	for k := s - 1; k >= lo && k >= s-12; k-- {

@@ -56,7 +56,6 @@ type cand struct {
 	lang     string
 	note     string
 	pair     int // translation_of_line
-	pairIdx  int
 	words    int
 	byCue    bool // the speaker came from a cue of its own
 	noteAt   int  // the note marker's note_line, 0 when unknown

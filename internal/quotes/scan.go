@@ -40,9 +40,6 @@ type span struct {
 	group          int // >0: one of several paragraphs of one quotation
 }
 
-func (s span) start() int { return s.openS }
-func (s span) end() int   { return s.closeE }
-
 // inner returns the quoted words' span.
 func (s span) inner() (int, int) { return s.openE, s.closeS }
 

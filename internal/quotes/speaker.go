@@ -99,11 +99,6 @@ func (q *qdoc) mentionsIn(s, e int) []mention {
 	return q.ments[i:j]
 }
 
-func (q *qdoc) mentionIndex(m mention) int {
-	i := sort.Search(len(q.ments), func(i int) bool { return q.ments[i].s >= m.s })
-	return i
-}
-
 // attribute finds c's cue and speaker.
 func (q *qdoc) attribute(c *cand) {
 	if c.who != "" {
@@ -230,11 +225,9 @@ func (q *qdoc) postCue(s, e int) (mention, string, bool) {
 		if v+4 < len(ts) {
 			lim = ts[v+4].e
 		}
-		for _, m := range q.mentionsIn(t.e, lim) {
-			if m.pp || q.junk(m) {
-				break
-			}
-			return m, strings.Trim(q.text[s:m.e], " ,—–-\n"), true
+		// Only the first mention after the verb can be its subject.
+		if ms := q.mentionsIn(t.e, lim); len(ms) > 0 && !ms[0].pp && !q.junk(ms[0]) {
+			return ms[0], strings.Trim(q.text[s:ms[0].e], " ,—–-\n"), true
 		}
 		// said the parson: a common noun naming someone named elsewhere
 		if m, ok := q.nominal(ts, v); ok {
@@ -658,16 +651,6 @@ func (q *qdoc) fits(m, o mention, depth int) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// subjectLike reports whether a role mention begins its sentence.
-func (q *qdoc) subjectLike(m mention) bool {
-	p := q.paraOf(m.s)
-	lo := 0
-	if p >= 0 {
-		lo = q.paras[p][0]
-	}
-	return strings.TrimSpace(q.text[sentStart(q.text, m.s, lo):m.s]) == ""
 }
 
 // genderOf gives a person the gender of the pronouns that follow its

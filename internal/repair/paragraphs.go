@@ -24,7 +24,6 @@ type layout struct {
 // blank line, and many end inside a sentence that the next line goes on.
 func measureLayout(s string, ls []line) layout {
 	var lens []int
-	var full []string
 	single, pairs, wrapped := 0, 0, 0
 	prev, blanks := -1, 0
 	for i, l := range ls {
@@ -34,7 +33,6 @@ func measureLayout(s string, ls []line) layout {
 			continue
 		}
 		lens = append(lens, utf8.RuneCountInString(t))
-		full = append(full, t)
 		if prev >= 0 {
 			pairs++
 			if blanks == 1 {

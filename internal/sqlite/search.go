@@ -410,9 +410,8 @@ func (s *Store) Reindex(ctx context.Context) error {
 			return err
 		}
 		type row struct {
-			id   int64
-			e    passageExtra
-			fail error
+			id int64
+			e  passageExtra
 		}
 		var todo []row
 		for rows.Next() {
