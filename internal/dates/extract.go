@@ -57,7 +57,7 @@ func Extract(d *extract.Doc) []quellen.Finding {
 			main = append(main, dated{m.Start, m.From, m.To})
 		}
 	}
-	paras := runs(d)
+	paras := d.Runs()
 	if len(d.Paras) == 0 && d.Text != "" {
 		paras = []extract.Para{{Span: quellen.Span{Start: 0, End: len(d.Text)}, Kind: "paragraph"}}
 	}

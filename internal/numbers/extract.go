@@ -35,7 +35,7 @@ func Extract(d *extract.Doc) []quellen.Finding {
 	}
 	var out []quellen.Finding
 	var f Finder
-	paras := runs(d)
+	paras := d.Runs()
 	if len(d.Paras) == 0 && d.Text != "" {
 		paras = []extract.Para{{Span: quellen.Span{Start: 0, End: len(d.Text)}, Kind: "paragraph"}}
 	}

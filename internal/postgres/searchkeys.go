@@ -1,26 +1,18 @@
 package postgres
 
-// The search keys of internal/sqlite, computed the same way here so that
-// both stores answer a query alike (the search conformance suite): a
-// passage's words are stored as keys (Snowball stem in the passage's
-// language, lower case, no accents, Cyrillic transliterated, the
-// renderings of Russian sounds brought to one spelling), indexed as a
-// tsvector of the simple configuration. Copied from
-// internal/sqlite/search.go (whose helpers are unexported); the two
-// should move to one shared package.
+// The search keys of internal/searchkey, as internal/sqlite stores them,
+// so that both stores answer a query alike (the search conformance
+// suite), indexed here as a tsvector of the simple configuration.
 
 import (
 	"encoding/json"
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball"
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/translit"
-	"golang.org/x/text/unicode/norm"
 )
 
 // tsLexeme quotes a key as a tsquery lexeme.
@@ -38,179 +30,6 @@ func nameQuery(name string) string {
 		ks[i] = tsLexeme(k)
 	}
 	return strings.Join(ks, " <-> ")
-}
-
-// word is a run of letters, digits and marks in a text.
-type word struct{ start, end int }
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-// words splits text into words (apostrophes and hyphens separate).
-func words(text string) []word {
-	var ws []word
-	start := -1
-	for i, r := range text {
-		if isWordRune(r) && r != utf8.RuneError {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			ws = append(ws, word{start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		ws = append(ws, word{start, len(text)})
-	}
-	return ws
-}
-
-// fold lower-cases s and removes its accents (Société → société → societe,
-// й → и, ё → е).
-func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
-
-// cyrillicKey transliterates the Russian alphabet (after fold) to the key
-// letters; ж ш ч щ share one, as their French and German renderings do.
-var cyrillicKey = map[rune]string{
-	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ж': "š", 'з': "z", 'и': "i",
-	'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t",
-	'у': "u", 'ф': "f", 'х': "h", 'ц': "c", 'ч': "š", 'ш': "š", 'щ': "š", 'ъ': "", 'ы': "i",
-	'ь': "", 'э': "e", 'ю': "iu", 'я': "ia", 'і': "i", 'ї': "i", 'є': "e", 'ў': "u",
-}
-
-// latinKey brings the renderings of Russian sounds in English, French and
-// German (and the scholarly and ISO systems, once folded) to one spelling.
-// Longer spellings come first: a Replacer tries them in order.
-var latinKey = strings.NewReplacer(
-	"schtsch", "š", "shch", "š", "chtch", "š", "tsch", "š", "tch", "š", "sch", "š",
-	"zh", "š", "sh", "š", "ch", "š", "kh", "h", "ts", "c", "tz", "c", "ou", "u",
-	"w", "v", "j", "i", "y", "i", "x", "h",
-)
-
-// normalize turns a folded word into its key.
-func normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if k, ok := cyrillicKey[r]; ok {
-			b.WriteString(k)
-		} else if isWordRune(r) && !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	s = latinKey.Replace(b.String())
-	// Doubled letters are single (Thälmann, Molotoff), a final -ine is -in
-	// (Staline, Lénine).
-	b.Reset()
-	var last rune
-	for _, r := range s {
-		if r == last && !unicode.IsDigit(r) {
-			continue
-		}
-		last = r
-		b.WriteRune(r)
-	}
-	s = b.String()
-	if len(s) > 4 && strings.HasSuffix(s, "ine") {
-		s = s[:len(s)-1]
-	}
-	return s
-}
-
-// stemmer names the Snowball stemmer for a word of a passage in lang, or
-// "" for none.
-func stemmer(w, lang string) string {
-	for _, r := range w {
-		if unicode.Is(unicode.Cyrillic, r) {
-			return "russian"
-		}
-	}
-	switch baseLang(lang) {
-	case "en":
-		return "english"
-	case "fr":
-		return "french"
-	}
-	return ""
-}
-
-// baseLang is the ISO 639-1 part of a language tag (fr-CA → fr).
-func baseLang(lang string) string {
-	lang = strings.ToLower(lang)
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
-	return lang
-}
-
-// stem returns the Snowball stem of a lower-case word, or the word.
-func stem(w, lang string) string {
-	sl := stemmer(w, lang)
-	if sl == "" {
-		return w
-	}
-	s, err := snowball.Stem(w, sl, true)
-	if err != nil || s == "" {
-		return w
-	}
-	return s
-}
-
-// wordKey is the search key of a word of a passage in lang.
-func wordKey(w, lang string) string {
-	return normalize(fold(stem(strings.ToLower(w), lang)))
-}
-
-// nameKey is the key of a word of a name: not stemmed.
-func nameKey(w string) string { return normalize(fold(w)) }
-
-// textKeys returns the keys of text's words in lang, space-separated.
-func textKeys(text, lang string) string {
-	var b strings.Builder
-	for _, w := range words(text) {
-		if k := wordKey(text[w.start:w.end], lang); k != "" {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(k)
-		}
-	}
-	return b.String()
-}
-
-// nameKeys returns the name keys of text's words, space-separated.
-func nameKeys(text string) string {
-	var ks []string
-	for _, w := range words(text) {
-		if k := nameKey(text[w.start:w.end]); k != "" {
-			ks = append(ks, k)
-		}
-	}
-	return strings.Join(ks, " ")
 }
 
 // passageExtra is what Put stores beside a passage for search.
@@ -279,7 +98,7 @@ func (ix *passageIndexer) lineAt(off int) int {
 // extra computes the search columns of one passage; f is its finding, or
 // nil for a paragraph.
 func (ix *passageIndexer) extra(span quellen.Span, lang, text string, f *quellen.Finding) passageExtra {
-	e := passageExtra{keys: textKeys(text, lang)}
+	e := passageExtra{keys: textKeys(text, lang, nil)}
 	if f != nil && f.Kind == quellen.KindQuote {
 		if sp := f.Attrs.String("speaker"); sp != "" {
 			e.speakers = nameKeys(sp)
@@ -427,7 +246,7 @@ func termExpr(t quellen.Term, langs []string, m *matcher) string {
 			alts = append(alts, e)
 		}
 	}
-	last := t.Text[ws[len(ws)-1].start:ws[len(ws)-1].end]
+	last := t.Text[ws[len(ws)-1].Start:ws[len(ws)-1].End]
 	switch {
 	case len(ws) == 1 && t.Prefix:
 		if k := nameKey(last); k != "" {
@@ -448,7 +267,7 @@ func termExpr(t quellen.Term, langs []string, m *matcher) string {
 		for _, lang := range langs {
 			var keys []string
 			for i, w := range ws {
-				s := t.Text[w.start:w.end]
+				s := t.Text[w.Start:w.End]
 				if t.Prefix && i == len(ws)-1 {
 					if k := nameKey(s); k != "" {
 						keys = append(keys, k)
@@ -495,20 +314,20 @@ func snippet(text, lang string, m *matcher) (string, []quellen.Span) {
 	if !m.empty() {
 		ws := words(text)
 		for _, w := range ws {
-			s := text[w.start:w.end]
+			s := text[w.Start:w.End]
 			if m.matches(s, lang) {
-				hs = append(hs, quellen.Span{Start: w.start, End: w.end})
+				hs = append(hs, quellen.Span{Start: w.Start, End: w.End})
 			}
 		}
 		if len(m.phrases) > 0 {
 			keys := make([]string, len(ws))
 			for i, w := range ws {
-				keys[i] = wordKey(text[w.start:w.end], lang)
+				keys[i] = wordKey(text[w.Start:w.End], lang)
 			}
 			for _, p := range m.phrases {
 				for i := 0; i+len(p) <= len(keys); i++ {
 					if slices.Equal(keys[i:i+len(p)], p) {
-						hs = append(hs, quellen.Span{Start: ws[i].start, End: ws[i+len(p)-1].end})
+						hs = append(hs, quellen.Span{Start: ws[i].Start, End: ws[i+len(p)-1].End})
 					}
 				}
 			}

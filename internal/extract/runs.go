@@ -1,18 +1,16 @@
-package dates
+package extract
 
 import (
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/quellen/quellen/internal/extract"
 )
 
-// runs joins paragraphs that a layout broke in the middle of a sentence
+// Runs joins paragraphs that a layout broke in the middle of a sentence
 // (a PDF's line ends): a paragraph that does not end a sentence, followed,
 // across whitespace only, by one of the same kind that starts with a
 // lower-case letter or a digit. Running heads are left out.
-func runs(d *extract.Doc) []extract.Para {
-	var out []extract.Para
+func (d *Doc) Runs() []Para {
+	var out []Para
 	for _, p := range d.Paras {
 		if p.Kind == "running_head" || p.Span.Start < 0 || p.Span.End > len(d.Text) || p.Span.Start >= p.Span.End {
 			continue
