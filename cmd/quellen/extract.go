@@ -49,8 +49,8 @@ func (c *ExtractCmd) Run(g *Globals) error {
 	opts.Lexicon = lex
 	out := export.NewJSONL(g.stdout)
 	var failed []error
-	for i, f := range c.Files {
-		a, err := pipeline.Run(f, datas[i], opts)
+	for r := range corpus.Run(c.Files, datas, opts) {
+		a, err := r.Analysis, r.Err
 		if err != nil {
 			failed = append(failed, err)
 			report(g.stderr, err)

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/alecthomas/kong"
@@ -25,6 +26,7 @@ import (
 type Globals struct {
 	DB      string `name:"db" env:"QUELLEN_DB" default:"quellen.db" help:"Database: a SQLite file path (default ./quellen.db)." placeholder:"PATH"`
 	Verbose bool   `short:"v" help:"Log what is being done to stderr."`
+	Profile string `name:"cpuprofile" hidden:"" help:"Write a CPU profile of the command to this file (for go tool pprof)." placeholder:"FILE"`
 
 	ctx    context.Context
 	stdout io.Writer
@@ -102,6 +104,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		level = slog.LevelDebug
 	}
 	cli.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	if cli.Profile != "" {
+		f, err := os.Create(cli.Profile)
+		if err != nil {
+			return report(stderr, err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return report(stderr, err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if err := kctx.Run(&cli.Globals); err != nil {
 		return report(stderr, err)
 	}

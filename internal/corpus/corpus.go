@@ -17,37 +17,45 @@ import (
 // Read reads files and learns the corpus lexicon from all of them.
 func Read(files []string, opts pipeline.Options) ([][]byte, *repair.Lexicon, error) {
 	datas := make([][]byte, len(files))
-	lex := repair.NewLexicon()
 	for i, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return nil, nil, err
 		}
 		datas[i] = b
-		if txt, err := pipeline.ReadText(f, b, opts); err == nil {
-			lex.Learn(txt)
+	}
+	return datas, learn(files, datas, opts), nil
+}
+
+// learn builds the corpus's lexicon: texts are read on every core and
+// learnt in input order.
+func learn(names []string, datas [][]byte, opts pipeline.Options) *repair.Lexicon {
+	lex := repair.NewLexicon()
+	type read struct {
+		txt string
+		err error
+	}
+	for r := range ordered(len(names), func(i int) read {
+		txt, err := pipeline.ReadText(names[i], datas[i], opts)
+		return read{txt, err}
+	}) {
+		if r.err == nil {
+			lex.Learn(r.txt)
 		}
 	}
-	return datas, lex, nil
+	return lex
 }
 
 // AnalyseData runs the pipeline over documents given as bytes (a stored
 // corpus), as one corpus: names are their paths or names.
 func AnalyseData(names []string, datas [][]byte, opts pipeline.Options) ([]*pipeline.Analysis, error) {
-	lex := repair.NewLexicon()
-	for i, n := range names {
-		if txt, err := pipeline.ReadText(n, datas[i], opts); err == nil {
-			lex.Learn(txt)
-		}
-	}
-	opts.Lexicon = lex
+	opts.Lexicon = learn(names, datas, opts)
 	var out []*pipeline.Analysis
-	for i, n := range names {
-		a, err := pipeline.Run(n, datas[i], opts)
-		if err != nil {
+	for r := range Run(names, datas, opts) {
+		if r.Err != nil {
 			continue // stored documents were read once; a failure now is left out
 		}
-		out = append(out, a)
+		out = append(out, r.Analysis)
 	}
 	return out, nil
 }
@@ -63,16 +71,15 @@ func Analyse(files []string, opts pipeline.Options, failed func(error)) ([]*pipe
 	opts.Lexicon = lex
 	var out []*pipeline.Analysis
 	n := 0
-	for i, f := range files {
-		a, err := pipeline.Run(f, datas[i], opts)
-		if err != nil {
+	for r := range Run(files, datas, opts) {
+		if r.Err != nil {
 			if failed != nil {
-				failed(err)
+				failed(r.Err)
 			}
 			n++
 			continue
 		}
-		out = append(out, a)
+		out = append(out, r.Analysis)
 	}
 	if n > 0 {
 		return out, fmt.Errorf("%d of %d files could not be read", n, len(files))

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"io"
 	"sort"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/quellen/quellen"
 )
@@ -36,8 +38,10 @@ func Record(doc string, f quellen.Finding) map[string]any {
 // JSONL writes findings as JSON Lines in the extraction contract, one
 // object a line, its common fields first and attributes in key order.
 type JSONL struct {
-	w   *bufio.Writer
-	buf bytes.Buffer
+	w       *bufio.Writer
+	buf     bytes.Buffer
+	scratch []byte
+	keys    []string
 }
 
 // NewJSONL returns an encoder writing to w.
@@ -63,15 +67,9 @@ func (j *JSONL) WriteRecord(r map[string]any) error {
 			j.buf.WriteString(", ")
 		}
 		first = false
-		kb, _ := json.Marshal(k)
-		j.buf.Write(kb)
+		j.buf.Write(appendString(j.scratch[:0], k))
 		j.buf.WriteString(": ")
-		vb, err := marshal(v)
-		if err != nil {
-			return err
-		}
-		j.buf.Write(vb)
-		return nil
+		return j.value(v)
 	}
 	for _, k := range contractFields {
 		if v, ok := r[k]; ok {
@@ -80,13 +78,14 @@ func (j *JSONL) WriteRecord(r map[string]any) error {
 			}
 		}
 	}
-	var rest []string
+	rest := j.keys[:0]
 	for k := range r {
 		if !isContractField(k) {
 			rest = append(rest, k)
 		}
 	}
 	sort.Strings(rest)
+	j.keys = rest
 	for _, k := range rest {
 		if err := put(k, r[k]); err != nil {
 			return err
@@ -95,6 +94,88 @@ func (j *JSONL) WriteRecord(r map[string]any) error {
 	j.buf.WriteString("}\n")
 	_, err := j.w.Write(j.buf.Bytes())
 	return err
+}
+
+// value writes one JSON value: strings, integers, booleans and null
+// directly (byte for byte what encoding/json writes without HTML
+// escaping), anything else through encoding/json.
+func (j *JSONL) value(v any) error {
+	switch x := v.(type) {
+	case string:
+		j.scratch = appendString(j.scratch[:0], x)
+	case int:
+		j.scratch = strconv.AppendInt(j.scratch[:0], int64(x), 10)
+	case int64:
+		j.scratch = strconv.AppendInt(j.scratch[:0], x, 10)
+	case bool:
+		j.scratch = strconv.AppendBool(j.scratch[:0], x)
+	case nil:
+		j.scratch = append(j.scratch[:0], "null"...)
+	default:
+		b, err := marshal(v)
+		if err != nil {
+			return err
+		}
+		j.buf.Write(b)
+		return nil
+	}
+	j.buf.Write(j.scratch)
+	return nil
+}
+
+// appendString appends s as a JSON string the way encoding/json does
+// with HTML escaping off: quotes, backslashes and control characters
+// escaped, U+2028 and U+2029 escaped, invalid UTF-8 as U+FFFD.
+func appendString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '"', '\\':
+				dst = append(dst, '\\', b)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += n
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }
 
 // Flush writes out what is buffered.

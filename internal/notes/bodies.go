@@ -321,12 +321,13 @@ func pageFootnotes(s string, ls []line) []Note {
 
 // acceptRun decides on a run of labelled lines outside a notes section:
 // notes when they close the document, or when three or more bracketed
-// labels follow each other.
+// labels follow each other. A lone note closing the document is one only
+// when it is bracketed ("[1] ...").
 func acceptRun(ls []line, ns []Note, last int) bool {
 	if len(ns) >= 3 && family(ns[0].Style) == styleBracket {
 		return true
 	}
-	if len(ns) < 2 {
+	if len(ns) == 1 && !lonelyNote(ns[0]) {
 		return false
 	}
 	rest := 0
@@ -343,6 +344,13 @@ func acceptRun(ls []line, ns []Note, last int) bool {
 		}
 	}
 	return rest < 600
+}
+
+// lonelyNote: a single note closing the document is one when it is
+// bracketed ("[1] ..."); a bare or dotted line there may as well be a
+// list's last item.
+func lonelyNote(n Note) bool {
+	return family(n.Style) == styleBracket
 }
 
 // family groups label styles that belong to one numbering.

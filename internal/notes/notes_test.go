@@ -193,6 +193,19 @@ func TestMarkers(t *testing.T) {
 		text: "Steps:\n\n1. Open the file.\n\n2. Read it.\n\nThe work went on for many years after the steps had been taken, as the long paragraph that follows shows in some detail, with words enough to make it the body of the text and not a foot of page: it runs on and on and on, past two hundred characters.\n",
 		want: nil,
 	}, {
+		name: "a lone bracketed endnote closing the document",
+		text: "The strike began in May.[1] It was long.\n\nMore text here about the dock.\n\n[1] J. Smith, The Strike (London, 1990), p. 4.\n",
+		want: []mark{{"1", "J. Smith,"}},
+	}, {
+		name:     "a lone bracketed endnote without its marker is an orphan note, not a marker",
+		text:     "The strike began in May. It was long.[2]\n\n[1] J. Smith, The Strike (London, 1990), p. 4.\n",
+		want:     []mark{{"2", ""}},
+		problems: []string{"note.orphan_marker:2", "note.orphan_note:1"},
+	}, {
+		name: "a lone dotted line closing the document is a list item",
+		text: "We bought:\n\n1. Bread and milk for the week.\n",
+		want: nil,
+	}, {
 		name: "a symbol marker needs a symbol note",
 		text: "A remark* here, a star * there.\n\nNotes\n\n* The remark.\n",
 		want: []mark{{"*", "The remark."}},

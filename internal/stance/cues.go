@@ -3,6 +3,8 @@ package stance
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A cue is a phrase that carries a verdict.
@@ -67,11 +69,12 @@ var triggers = strings.Fields(`untrue false wrong mistak incorrect inaccura erro
 	преувелич искажа right correct raison vrai juste autre прав верно справедлив evidence proof document source record cite unsupported
 	unsubstantiated corroborat confirmed substantiated proved proven reason unreliable reliable preuve étayé prouvé aucun доказательств
 	приводит подкрепл подтвержд rather easy simple quick other satisfy hard doubt question debatable open unconvincing implausible
-	contradicted douteu discutable contestable caution convaincant спорно сомнительно сомнени`)
+	contradicted douteu discutable contestable caution convaincant спорно сомнительно сомнени believe accept uncorroborat say,`)
 
-// cueTriggers lists, per cue, the trigger words its expression holds: the
-// cue is tried only on a sentence holding one of them. A cue with an
-// alternative (at the top level) that holds no trigger is always tried.
+// cueTriggers lists, per cue, the trigger words its expression holds at
+// the start of a word: the cue is tried only on a sentence holding one of
+// them at the start of a word. A cue with an alternative (at the top
+// level) that holds no trigger so placed is always tried.
 var cueTriggers = func() [][]string {
 	out := make([][]string, len(cues))
 	for i, c := range cues {
@@ -80,7 +83,7 @@ var cueTriggers = func() [][]string {
 		for _, alt := range topLevel(src) {
 			n := 0
 			for _, t := range triggers {
-				if strings.Contains(alt, t) {
+				if patternHoldsWord(alt, t) {
 					ts = append(ts, t)
 					n++
 				}
@@ -95,6 +98,37 @@ var cueTriggers = func() [][]string {
 	return out
 }()
 
+// patternHoldsWord says whether every match of the expression src holds
+// the literal t at the start of a word: t appears in src after something
+// that cannot match a letter (the start, a group, \b, \s+ or a literal
+// non-letter), and not after a wildcard.
+func patternHoldsWord(src, t string) bool {
+	for off := 0; ; {
+		k := strings.Index(src[off:], t)
+		if k < 0 {
+			return false
+		}
+		p := off + k
+		off = p + 1
+		if p == 0 {
+			return true
+		}
+		r, _ := utf8.DecodeLastRuneInString(src[:p])
+		if unicode.IsLetter(r) {
+			// a letter before t, or the b of \b
+			if r == 'b' && strings.HasSuffix(src[:p], `\b`) {
+				return true
+			}
+			continue
+		}
+		// after a quantified wildcard such as .{0,40} or .* a letter may come first
+		before := strings.TrimRight(src[:p], "0123456789,{}*+?")
+		if strings.HasSuffix(before, ".") && !strings.HasSuffix(before, `\.`) {
+			continue
+		}
+		return true
+	}
+}
 // topLevel splits an expression at its top-level | signs.
 func topLevel(src string) []string {
 	var out []string
@@ -136,15 +170,35 @@ var cueTrigIdx, trigByByte = func() ([][]int, *[256][]int) {
 	return out, by
 }()
 
-// present marks the triggers the lower-cased sentence low holds.
+// present marks the triggers the lower-cased sentence low holds at the
+// start of a word.
 func present(low string) []bool {
 	out := make([]bool, len(triggers))
-	for i := 0; i < len(low); i++ {
-		for _, t := range trigByByte[low[i]] {
-			if !out[t] && strings.HasPrefix(low[i:], triggers[t]) {
-				out[t] = true
+	prevLetter := false
+	for i := 0; i < len(low); {
+		b := low[i]
+		if b < utf8.RuneSelf {
+			if !prevLetter {
+				for _, t := range trigByByte[b] {
+					if !out[t] && strings.HasPrefix(low[i:], triggers[t]) {
+						out[t] = true
+					}
+				}
+			}
+			prevLetter = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(low[i:])
+		if !prevLetter {
+			for _, t := range trigByByte[b] {
+				if !out[t] && strings.HasPrefix(low[i:], triggers[t]) {
+					out[t] = true
+				}
 			}
 		}
+		prevLetter = unicode.IsLetter(r)
+		i += n
 	}
 	return out
 }

@@ -3,6 +3,8 @@ package stance
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/entities"
@@ -127,20 +129,42 @@ func BenchmarkExtract(b *testing.B) {
 }
 
 func TestPresentTriggers(t *testing.T) {
-	for _, s := range []string{"this is simply untrue.", "he offers no source.", "here the author is correct.", "c'est inexact.", "это неверно.", "nothing here"} {
+	for i := range cues {
+		if len(cueTriggers[i]) == 0 {
+			t.Errorf("cue %d (%v) has no trigger word in some alternative: it would be tried on every sentence", i, cues[i].re)
+		}
+	}
+	// present marks a trigger only at the start of a word; mayHold never
+	// rules out a cue whose expression matches the sentence.
+	startsWord := func(s, tr string) bool {
+		for off := 0; ; {
+			k := strings.Index(s[off:], tr)
+			if k < 0 {
+				return false
+			}
+			p := off + k
+			r, _ := utf8.DecodeLastRuneInString(s[:p])
+			if p == 0 || !unicode.IsLetter(r) {
+				return true
+			}
+			off = p + 1
+		}
+	}
+	for _, s := range []string{
+		"this is simply untrue.", "he offers no source.", "here the author is correct.", "c'est inexact.", "это неверно.", "nothing here",
+		"the earlier allies believed his brother's resources", "правительство не право", "it is uncorroborated by anyone.",
+		"neither of these accounts is credible.", "that is too easy, and the evidence points the other way.",
+		"il ne dit pas autre chose; c'est faux.", "ничем не подтверждено.", "(the claim) was asserted\nrather than shown",
+	} {
 		has := present(s)
 		for i, tr := range triggers {
-			if has[i] != strings.Contains(s, tr) {
+			if has[i] != startsWord(s, tr) {
 				t.Errorf("present(%q)[%q] = %v", s, tr, has[i])
 			}
 		}
-		for i := range cues {
-			want := len(cueTriggers[i]) == 0
-			for _, tr := range cueTriggers[i] {
-				want = want || strings.Contains(s, tr)
-			}
-			if mayHold(has, i) != want {
-				t.Errorf("mayHold(%q, %d) = %v, want %v", s, i, !want, want)
+		for i, c := range cues {
+			if c.re.MatchString(s) && !mayHold(has, i) {
+				t.Errorf("mayHold(%q, %d) = false, but %v matches", s, i, c.re)
 			}
 		}
 	}
