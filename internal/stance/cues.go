@@ -129,6 +129,7 @@ func patternHoldsWord(src, t string) bool {
 		return true
 	}
 }
+
 // topLevel splits an expression at its top-level | signs.
 func topLevel(src string) []string {
 	var out []string
