@@ -2,6 +2,7 @@ package stance
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -202,6 +203,87 @@ func present(low string) []bool {
 		i += n
 	}
 	return out
+}
+
+// cueLiterals lists, per cue and per top-level alternative of its
+// expression, what every match of that alternative holds, as clauses: each
+// clause a list of lower-cased literals one of which the match holds. A
+// sentence that fails a clause of every alternative is not tried with the
+// expression.
+var cueLiterals = func() [][][][]string {
+	out := make([][][][]string, len(cues))
+	for i, c := range cues {
+		re, err := syntax.Parse(c.re.String(), syntax.Perl)
+		if err != nil {
+			panic(err)
+		}
+		for re.Op == syntax.OpCapture {
+			re = re.Sub[0]
+		}
+		alts := []*syntax.Regexp{re}
+		if re.Op == syntax.OpAlternate {
+			alts = re.Sub
+		}
+		for _, a := range alts {
+			out[i] = append(out[i], requiredLiterals(a, nil))
+		}
+	}
+	return out
+}()
+
+// requiredLiterals appends the clauses every match of re satisfies.
+func requiredLiterals(re *syntax.Regexp, out [][]string) [][]string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return append(out, []string{strings.ToLower(string(re.Rune))})
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredLiterals(re.Sub[0], out)
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredLiterals(re.Sub[0], out)
+		}
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			out = requiredLiterals(sub, out)
+		}
+	case syntax.OpAlternate:
+		// One of the alternatives matches: the clause is the longest
+		// literal each of them must hold, when each holds one.
+		var any []string
+		for _, sub := range re.Sub {
+			best := ""
+			for _, cl := range requiredLiterals(sub, nil) {
+				if len(cl) == 1 && len(cl[0]) > len(best) {
+					best = cl[0]
+				}
+			}
+			if best == "" {
+				return out
+			}
+			any = append(any, best)
+		}
+		return append(out, any)
+	}
+	return out
+}
+
+// mayMatch says whether the lower-cased sentence low satisfies every
+// clause of some alternative of cue i.
+func mayMatch(low string, i int) bool {
+alts:
+	for _, clauses := range cueLiterals[i] {
+	clauses:
+		for _, cl := range clauses {
+			for _, l := range cl {
+				if strings.Contains(low, l) {
+					continue clauses
+				}
+			}
+			continue alts
+		}
+		return true
+	}
+	return false
 }
 
 // mayHold says whether a sentence holding the triggers has may hold cue i.

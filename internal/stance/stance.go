@@ -409,10 +409,11 @@ type hit struct {
 // findCues returns the verdicts of a sentence: the first cue, and further
 // ones in later clauses (after a colon or a semicolon).
 func findCues(text string) []hit {
-	has := present(strings.ToLower(text))
+	low := strings.ToLower(text)
+	has := present(low)
 	var all []hit
 	for i, c := range cues {
-		if !mayHold(has, i) {
+		if !mayHold(has, i) || !mayMatch(low, i) {
 			continue
 		}
 		for _, loc := range c.re.FindAllStringIndex(text, 2) {

@@ -166,6 +166,9 @@ func TestPresentTriggers(t *testing.T) {
 			if c.re.MatchString(s) && !mayHold(has, i) {
 				t.Errorf("mayHold(%q, %d) = false, but %v matches", s, i, c.re)
 			}
+			if c.re.MatchString(s) && !mayMatch(s, i) {
+				t.Errorf("mayMatch(%q, %d) = false, but %v matches", s, i, c.re)
+			}
 		}
 	}
 }
