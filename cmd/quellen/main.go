@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 
@@ -104,6 +105,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		level = slog.LevelDebug
 	}
 	cli.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	tuneGC()
 	if cli.Profile != "" {
 		f, err := os.Create(cli.Profile)
 		if err != nil {
@@ -122,6 +124,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 type exitPanic struct{}
+
+// tuneGC trades memory the commands hardly use for CPU time: the
+// collector runs when the heap has grown fivefold rather than twofold (a
+// tenth to a quarter less CPU on a corpus; ingest's heap stays in the low
+// hundreds of MB), with a soft limit of 3 GiB past which it collects more
+// often. GOGC and GOMEMLIMIT, when set, win; xref --memory sets its own.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(3 << 30)
+	}
+}
 
 // report prints an error for a person and returns its exit status.
 func report(stderr io.Writer, err error) int {
