@@ -27,21 +27,16 @@ func Read(files []string, opts pipeline.Options) ([][]byte, *repair.Lexicon, err
 	return datas, learn(files, datas, opts), nil
 }
 
-// learn builds the corpus's lexicon: texts are read on every core and
-// learnt in input order.
+// learn builds the corpus's lexicon, reading and learning the texts on
+// every core (a lexicon is counts: the order does not matter).
 func learn(names []string, datas [][]byte, opts pipeline.Options) *repair.Lexicon {
 	lex := repair.NewLexicon()
-	type read struct {
-		txt string
-		err error
-	}
-	for r := range ordered(len(names), func(i int) read {
-		txt, err := pipeline.ReadText(names[i], datas[i], opts)
-		return read{txt, err}
-	}) {
-		if r.err == nil {
-			lex.Learn(r.txt)
+	for range ordered(len(names), func(i int) struct{} {
+		if txt, err := pipeline.ReadText(names[i], datas[i], opts); err == nil {
+			lex.Learn(txt)
 		}
+		return struct{}{}
+	}) {
 	}
 	return lex
 }
