@@ -8,6 +8,9 @@ import (
 	"github.com/quellen/quellen/internal/pipeline"
 	"github.com/quellen/quellen/internal/testutil"
 	"github.com/quellen/quellen/internal/xref"
+	"runtime"
+	"sync/atomic"
+	"time"
 )
 
 // TestConflictsInTheFiveDocuments checks that cross-examination finds the
@@ -36,5 +39,52 @@ func TestConflictsInTheFiveDocuments(t *testing.T) {
 	}
 	if !famine {
 		t.Error("the famine's dates (1932-33 in 000, 1931-1934 and 1930-1934 in 002) were not found in conflict")
+	}
+}
+
+// ordered yields every result in input order however the work is timed,
+// never holds more than a window of jobs ahead, and stops its workers
+// when the loop stops early.
+func TestOrdered(t *testing.T) {
+	var running, most atomic.Int32
+	var got []int
+	for v := range ordered(200, func(i int) int {
+		n := running.Add(1)
+		for {
+			m := most.Load()
+			if n <= m || most.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		time.Sleep(time.Duration((i*7919)%5) * 100 * time.Microsecond)
+		running.Add(-1)
+		return i
+	}) {
+		got = append(got, v)
+	}
+	for i, v := range got {
+		if v != i {
+			t.Fatalf("result %d is %d: out of order", i, v)
+		}
+	}
+	if len(got) != 200 {
+		t.Fatalf("%d results, want 200", len(got))
+	}
+	if m := most.Load(); int(m) > runtime.GOMAXPROCS(0) {
+		t.Errorf("%d jobs ran at once on %d cores", m, runtime.GOMAXPROCS(0))
+	}
+
+	var started atomic.Int32
+	before := runtime.NumGoroutine()
+	for v := range ordered(1000, func(i int) int { started.Add(1); return i }) {
+		if v == 3 {
+			break
+		}
+	}
+	if n := started.Load(); int(n) > 4+2*runtime.GOMAXPROCS(0)+runtime.GOMAXPROCS(0) {
+		t.Errorf("%d jobs started for 4 results read", n)
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines left running after an early stop (%d before)", after-before, before)
 	}
 }
