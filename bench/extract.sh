@@ -28,7 +28,7 @@ if [ -z "$corpus" ]; then
 	[ -f "$gen" ] || { echo "bench: $gen not found (set QUELLEN_SHARED)" >&2; exit 1; }
 	echo "bench: generating $mb MB" >&2
 	corpus=$work/corpus
-	python3 "$gen" --out "$corpus" --mb "$mb" >/dev/null
+	"$root/bench/gen.sh" "$corpus" "$mb"
 fi
 # The top-level documents only: corpus/clean/ holds the same names undamaged.
 files=("$corpus"/*.txt)

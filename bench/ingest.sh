@@ -7,7 +7,8 @@
 # folder, then times `quellen ingest` into a fresh database and
 # `gzip -1 -c` over the same files, and prints MB/s of both, their ratio
 # and the peak RSS of quellen. Targets: ingest at least 1/8 of gzip's
-# speed, peak RSS under 500 MB. QUELLEN_BENCH_KEEP=1 keeps the folder.
+# speed, peak RSS under 500 MB. QUELLEN_BENCH_KEEP=1 keeps the folder;
+# QUELLEN_BENCH_CORPUS=DIR uses a corpus generated there already (bench/gen.sh DIR MB).
 set -euo pipefail
 
 mb=${1:-100}
@@ -22,10 +23,14 @@ if [ "${QUELLEN_BENCH_KEEP:-}" != 1 ]; then trap 'rm -rf "$work"' EXIT; fi
 echo "bench: building quellen" >&2
 (cd "$root" && go build -o "$work/quellen" ./cmd/quellen)
 
-echo "bench: generating $mb MB" >&2
-python3 "$gen" --out "$work/corpus" --mb "$mb" >/dev/null
+echo "bench: generating $mb MB (or using QUELLEN_BENCH_CORPUS)" >&2
+corpus=${QUELLEN_BENCH_CORPUS:-}
+if [ -z "$corpus" ]; then
+	corpus=$work/corpus
+	"$root/bench/gen.sh" "$corpus" "$mb"
+fi
 # The top-level documents only: corpus/clean/ holds the same names undamaged.
-files=("$work"/corpus/*.txt)
+files=("$corpus"/*.txt)
 bytes=$(cat "${files[@]}" | wc -c)
 echo "bench: ${#files[@]} files, $bytes bytes" >&2
 
@@ -47,11 +52,11 @@ gzip_s=$(echo "$t1 - $t0" | bc -l)
 db=$work/bench.db
 t0=$(now)
 if [ -x /usr/bin/time ]; then
-	/usr/bin/time -v -o "$work/time.txt" "$work/quellen" --db "$db" ingest "$work/corpus/*.txt" >"$work/ingest.out" 2>"$work/ingest.err" || { cat "$work/ingest.err" >&2; exit 1; }
+	/usr/bin/time -v -o "$work/time.txt" "$work/quellen" --db "$db" ingest "$corpus/*.txt" >"$work/ingest.out" 2>"$work/ingest.err" || { cat "$work/ingest.err" >&2; exit 1; }
 	peak_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
 	quellen_cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
 else
-	"$work/quellen" --db "$db" ingest "$work/corpus/*.txt" >"$work/ingest.out" 2>"$work/ingest.err" &
+	"$work/quellen" --db "$db" ingest "$corpus/*.txt" >"$work/ingest.out" 2>"$work/ingest.err" &
 	pid=$!
 	peak_kb=0
 	while kill -0 "$pid" 2>/dev/null; do

@@ -10,7 +10,8 @@
 # database with that many `quellen ingest` processes started together
 # (their -j split the cores between them), and prints wall time, MB/s,
 # the peak RSS of the largest worker and the database's size; the same
-# for SQLite with one process. QUELLEN_BENCH_KEEP=1 keeps the folder.
+# for SQLite with one process. QUELLEN_BENCH_KEEP=1 keeps the folder;
+# QUELLEN_BENCH_CORPUS=DIR uses a corpus generated there already (bench/gen.sh DIR MB).
 set -euo pipefail
 
 mb=1000
@@ -38,9 +39,13 @@ trap cleanup EXIT
 
 echo "bench: building quellen" >&2
 (cd "$root" && go build -o "$work/quellen" ./cmd/quellen)
-echo "bench: generating $mb MB" >&2
-python3 "$gen" --out "$work/corpus" --mb "$mb" >/dev/null
-files=("$work"/corpus/*.txt)
+echo "bench: generating $mb MB (or using QUELLEN_BENCH_CORPUS)" >&2
+corpus=${QUELLEN_BENCH_CORPUS:-}
+if [ -z "$corpus" ]; then
+	corpus=$work/corpus
+	"$root/bench/gen.sh" "$corpus" "$mb"
+fi
+files=("$corpus"/*.txt)
 bytes=$(cat "${files[@]}" | wc -c)
 mbytes=$(echo "$bytes / 1000000" | bc -l)
 echo "bench: ${#files[@]} files, $bytes bytes" >&2
@@ -62,7 +67,7 @@ run_workers() {
 	jobs=$(( cores / n )); [ "$jobs" -ge 1 ] || jobs=1
 	t0=$(now)
 	for i in $(seq "$n"); do
-		/usr/bin/time -f '%M' -o "$work/rss.$i" "$work/quellen" --db "$db" ingest -j "$jobs" "$work/corpus/*.txt" \
+		/usr/bin/time -f '%M' -o "$work/rss.$i" "$work/quellen" --db "$db" ingest -j "$jobs" "$corpus/*.txt" \
 			>"$work/out.$i" 2>"$work/err.$i" &
 		pids+=($!)
 	done
