@@ -1,13 +1,22 @@
 package main
 
 import (
+	"cmp"
+	"context"
+	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
 
+	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/corpus"
 	"github.com/quellen/quellen/internal/export"
 	"github.com/quellen/quellen/internal/pipeline"
+	"github.com/quellen/quellen/internal/postgres"
 	"github.com/quellen/quellen/internal/repair"
 	"github.com/quellen/quellen/internal/text"
 	"github.com/quellen/quellen/internal/xref"
@@ -15,13 +24,17 @@ import (
 
 // XrefCmd cross-examines files and prints the links between them.
 type XrefCmd struct {
-	JSONL     bool     `name:"jsonl" default:"true" help:"Print links as JSON Lines in the contract's xref form (the default)."`
-	MinWords  int      `name:"min-words" default:"8" help:"Shortest shared passage reported, in words."`
-	Ngram     int      `name:"ngram" default:"4" help:"Words per fingerprint shingle (2 or 3 for short quotations)."`
-	Stem      int      `name:"stem" default:"0" help:"Compare words by their first N letters (a crude stemmer for inflected languages; 0: whole words)." placeholder:"N"`
-	ReuseOnly bool     `name:"reuse-only" help:"Find shared passages only: no extraction, clean texts kept on disk, for corpora of any size."`
-	Memory    int64    `name:"memory" default:"512" help:"With --reuse-only: the memory to stay within, in MiB (fingerprints are hashed in as many passes as it takes)." placeholder:"MIB"`
-	Files     []string `arg:"" name:"file" help:"Files to compare (two or more)." type:"existingfile"`
+	JSONL     bool          `name:"jsonl" default:"true" help:"Print links as JSON Lines in the contract's xref form (the default)."`
+	MinWords  int           `name:"min-words" default:"8" help:"Shortest shared passage reported, in words."`
+	Ngram     int           `name:"ngram" default:"4" help:"Words per fingerprint shingle (2 or 3 for short quotations)."`
+	Stem      int           `name:"stem" default:"0" help:"Compare words by their first N letters (a crude stemmer for inflected languages; 0: whole words)." placeholder:"N"`
+	ReuseOnly bool          `name:"reuse-only" help:"Find shared passages only: no extraction, clean texts kept on disk, for corpora of any size."`
+	Memory    int64         `name:"memory" default:"512" help:"With --reuse-only: the memory to stay within, in MiB (fingerprints are hashed in as many passes as it takes)." placeholder:"MIB"`
+	Stored    bool          `name:"stored" help:"Compare the documents stored in the database (--db; the latest version of each) instead of files: shared passages only, as --reuse-only finds them, stored as links and printed. On PostgreSQL any number of processes may run it at once and share the work."`
+	Workers   int           `short:"j" name:"jobs" help:"With --stored on PostgreSQL: pairs of documents aligned at once (default: one per CPU)." placeholder:"N"`
+	Lease     time.Duration `name:"lease" default:"2m" help:"With --stored on PostgreSQL: how long work claimed by a worker stays its own without a renewal; a killed worker's work is taken over after this." placeholder:"DURATION"`
+	Block     int           `name:"block" default:"64" help:"With --stored on PostgreSQL: candidate pairs in one claim (set by the worker that makes a run's pairs)." placeholder:"N"`
+	Files     []string      `arg:"" optional:"" name:"file" help:"Files to compare (two or more); none with --stored." type:"existingfile"`
 }
 
 // Help is shown under the command's usage.
@@ -40,13 +53,36 @@ start, end, text: raw byte offsets as in the extraction contract), relation
   conflict     two passages about one event that disagree on a date or a
                figure; "differs" says what
 
+With --stored the documents of the database are compared instead of files
+(shared passages only, as with --reuse-only, and the same links): each link
+is stored in the database (once) and every reuse link among the documents is
+printed; a summary goes to stderr. On PostgreSQL (--db postgres://...) any
+number of processes, on one machine or many, can run it at once: they share
+the work through the database. Each version is fingerprinted once (its
+shingle hashes stored), the candidate pairs are found in SQL, and every
+worker claims blocks of pairs (--block), aligns them and stores their links
+(each link once); a worker that is killed has its work taken over by the others once its lease (--lease)
+runs out, and each worker returns when the whole corpus is done. Run it
+after the ingest: a run compares the documents stored when it starts. On
+SQLite it runs in this process.
+
 Examples:
   quellen xref --jsonl d1.txt d2.txt d3.txt > links.jsonl
-  quellen xref --min-words 12 corpus/*.txt`
+  quellen xref --min-words 12 corpus/*.txt
+  quellen --db postgres://quellen@db:5432/quellen xref --stored > links.jsonl`
 }
 
 // Run implements the command.
 func (c *XrefCmd) Run(g *Globals) error {
+	if c.Stored {
+		if len(c.Files) > 0 {
+			return errors.New("--stored compares the documents in the database: give no files")
+		}
+		return c.stored(g)
+	}
+	if len(c.Files) == 0 {
+		return errors.New("give the files to compare, or --stored to compare the documents in the database")
+	}
 	if c.ReuseOnly {
 		return c.reuseOnly(g)
 	}
@@ -68,10 +104,29 @@ func (c *XrefCmd) options() xref.Options {
 	return xref.Options{N: c.Ngram, MinWords: c.MinWords, Prefix: c.Stem}
 }
 
+// reuseInput is what reuse detection reads, one document at a time:
+// files, or versions stored in a database.
+type reuseInput struct {
+	n    int
+	read func(i int) (path string, data []byte, err error)
+	id   func(i int) int64 // the version's id (0 for files)
+}
+
 // reuseOnly streams the files through read and repair, keeps their clean
 // texts in a spool file and only their offset maps in memory, and prints
 // the shared passages.
 func (c *XrefCmd) reuseOnly(g *Globals) error {
+	in := reuseInput{n: len(c.Files), id: func(int) int64 { return 0 }}
+	in.read = func(i int) (string, []byte, error) {
+		b, err := os.ReadFile(c.Files[i])
+		return c.Files[i], b, err
+	}
+	return c.reuse(g, in, nil)
+}
+
+// reuse finds the passages the inputs share and prints each link (after
+// giving it to keep, when set).
+func (c *XrefCmd) reuse(g *Globals, in reuseInput, keep func(l *quellen.Link) error) error {
 	if c.Memory > 0 {
 		debug.SetMemoryLimit(c.Memory << 20)
 	}
@@ -82,6 +137,7 @@ func (c *XrefCmd) reuseOnly(g *Globals) error {
 	defer spool.Close()
 	type ref struct {
 		name  string
+		id    int64
 		clean *text.Map
 		lines *text.Lines
 	}
@@ -90,8 +146,8 @@ func (c *XrefCmd) reuseOnly(g *Globals) error {
 	lex := repair.NewLexicon()
 	// The lexicon pass reads each file once; the analysis pass again, so
 	// that no more than one file is in memory at a time.
-	for _, f := range c.Files {
-		if b, err := os.ReadFile(f); err == nil {
+	for i := range in.n {
+		if f, b, err := in.read(i); err == nil {
 			if txt, err := pipeline.ReadText(f, b, opts); err == nil {
 				lex.Learn(txt)
 			}
@@ -99,8 +155,8 @@ func (c *XrefCmd) reuseOnly(g *Globals) error {
 	}
 	opts.Lexicon = lex
 	failed := 0
-	for _, f := range c.Files {
-		b, err := os.ReadFile(f)
+	for i := range in.n {
+		f, b, err := in.read(i)
 		if err != nil {
 			return err
 		}
@@ -113,7 +169,7 @@ func (c *XrefCmd) reuseOnly(g *Globals) error {
 		if _, err := spool.Add(a.Doc.Clean); err != nil {
 			return err
 		}
-		refs = append(refs, ref{a.Doc.Name, a.CleanMap, a.Lines})
+		refs = append(refs, ref{a.Doc.Name, in.id(i), a.CleanMap, a.Lines})
 	}
 	o := c.options()
 	o.MemoryBudget = max(16, c.Memory/4) << 20
@@ -122,14 +178,14 @@ func (c *XrefCmd) reuseOnly(g *Globals) error {
 		return err
 	}
 	out := export.NewJSONL(g.stdout)
-	side := func(i, s, e int) (map[string]any, error) {
+	side := func(i, s, e int) (quellen.Passage, error) {
 		t, err := spool.Text(i)
 		if err != nil {
-			return nil, err
+			return quellen.Passage{}, err
 		}
 		rs, re := refs[i].clean.InSpan(s, e)
 		l, el := refs[i].lines.Range(rs, re)
-		return map[string]any{"doc": refs[i].name, "line": l, "end_line": el, "start": rs, "end": re, "text": t[s:e]}, nil
+		return quellen.Passage{DocID: refs[i].id, Doc: refs[i].name, Raw: quellen.Span{Start: rs, End: re}, Line: l, EndLine: el, Text: t[s:e]}, nil
 	}
 	for _, m := range ms {
 		if m.Score() < 0.5 {
@@ -143,8 +199,14 @@ func (c *XrefCmd) reuseOnly(g *Globals) error {
 		if err != nil {
 			return err
 		}
-		if err := out.WriteRecord(map[string]any{"kind": "reuse", "a": a, "b": b, "relation": "agree", "score": m.Score(),
-			"diff": m.Diff, "fidelity": xref.Fidelity(m.Diff, b["text"].(string)), "matched_words": m.Matched}); err != nil {
+		l := quellen.Link{Kind: "reuse", A: a, B: b, Relation: "agree", Score: m.Score(),
+			Attrs: quellen.Attrs{"diff": m.Diff, "fidelity": xref.Fidelity(m.Diff, b.Text), "matched_words": m.Matched}}
+		if keep != nil {
+			if err := keep(&l); err != nil {
+				return err
+			}
+		}
+		if err := out.WriteRecord(corpus.LinkRecord(l)); err != nil {
 			return err
 		}
 	}
@@ -152,7 +214,77 @@ func (c *XrefCmd) reuseOnly(g *Globals) error {
 		return err
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files could not be read", failed, len(c.Files))
+		return fmt.Errorf("%d of %d files could not be read", failed, in.n)
 	}
+	return nil
+}
+
+// stored compares the documents of the database: on PostgreSQL sharing
+// the work with the other processes doing the same, on SQLite in this
+// process.
+func (c *XrefCmd) stored(g *Globals) error {
+	store, err := openStore(g, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	start := time.Now()
+	if pg, ok := store.(*postgres.Store); ok {
+		workers := c.Workers
+		if workers <= 0 {
+			workers = runtime.NumCPU()
+		}
+		res, err := pg.Xref(g.ctx, postgres.XrefOptions{Reuse: c.options(), Workers: workers, Lease: c.Lease, Block: c.Block, Log: g.log})
+		if errors.Is(err, context.Canceled) {
+			return errors.New("interrupted; run the same command again to resume")
+		}
+		if err != nil {
+			return err
+		}
+		out := export.NewJSONL(g.stdout)
+		for _, l := range res.Links {
+			if err := out.WriteRecord(corpus.LinkRecord(l)); err != nil {
+				return err
+			}
+		}
+		if err := out.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(g.stderr, "xref: %d documents, %d candidate pairs in %d blocks, %d reuse links; this worker fingerprinted %d, aligned %d pairs and added %d links (%.1fs: fingerprints %.1fs, pairs %.1fs, alignment %.1fs) in %s\n",
+			res.Versions, res.Pairs, res.Blocks, len(res.Links), res.Fingerprinted, res.Aligned, res.Added, time.Since(start).Seconds(),
+			res.FingerprintTime.Seconds(), res.PairsTime.Seconds(), res.AlignTime.Seconds(), store.Path())
+		if res.Failed > 0 {
+			return fmt.Errorf("%d versions or pairs failed (see the work table's error column)", res.Failed)
+		}
+		return nil
+	}
+	docs, err := store.Documents(g.ctx, quellen.DocFilter{})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(docs, func(a, b *quellen.Document) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	in := reuseInput{n: len(docs), id: func(i int) int64 { return docs[i].ID }}
+	in.read = func(i int) (string, []byte, error) {
+		d, err := store.Document(g.ctx, docs[i].ID)
+		if err != nil {
+			return "", nil, err
+		}
+		return d.Path, d.Raw, nil
+	}
+	links, added := 0, 0
+	err = c.reuse(g, in, func(l *quellen.Link) error {
+		links++
+		ok, err := addLink(g.ctx, store, l)
+		if ok {
+			added++
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stderr, "xref: %d documents, %d reuse links, %d added (%.1fs) in %s\n", len(docs), links, added, time.Since(start).Seconds(), store.Path())
 	return nil
 }

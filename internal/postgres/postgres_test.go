@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -81,8 +82,8 @@ func TestOpenMigratesOnceAndKeepsData(t *testing.T) {
 	s := open(t, dsn)
 	var v string
 	s.Pool().QueryRow(t.Context(), `SELECT value FROM quellen_meta WHERE key = 'schema_version'`).Scan(&v)
-	if v != "1" {
-		t.Errorf("schema_version %q", v)
+	if v != strconv.Itoa(SchemaVersion()) {
+		t.Errorf("schema_version %q, want %d", v, SchemaVersion())
 	}
 	if _, err := s.Put(t.Context(), storetest.Doc("a.txt", "Hello “world” 12 dockers.\n\nA second paragraph.\n")); err != nil {
 		t.Fatal(err)
