@@ -10,7 +10,9 @@
 # database with that many `quellen ingest` processes started together
 # (their -j split the cores between them), and prints wall time, MB/s,
 # the peak RSS of the largest worker and the database's size; the same
-# for SQLite with one process. QUELLEN_BENCH_KEEP=1 keeps the folder;
+# for SQLite with one process; then `quellen xref --stored` with as many
+# workers on each database, and `xref --reuse-only` on the files for
+# comparison. QUELLEN_BENCH_KEEP=1 keeps the folder;
 # QUELLEN_BENCH_CORPUS=DIR uses a corpus generated there already (bench/gen.sh DIR MB).
 set -euo pipefail
 
@@ -61,13 +63,15 @@ psqlc() { PGOPTIONS=--client-min-messages=warning psql "$server" -qAtX -v ON_ERR
 now() { date +%s.%N; }
 cores=$(nproc)
 
-# run_workers DB N: N ingests at once; prints "seconds peak_kb".
+# run_workers DB N CMD...: N processes of `quellen --db DB CMD... -j J` at
+# once (their -j split the cores between them); prints "seconds peak_kb".
 run_workers() {
 	local db=$1 n=$2 jobs pids=() i t0 t1 peak=0 kb
+	shift 2
 	jobs=$(( cores / n )); [ "$jobs" -ge 1 ] || jobs=1
 	t0=$(now)
 	for i in $(seq "$n"); do
-		/usr/bin/time -f '%M' -o "$work/rss.$i" "$work/quellen" --db "$db" ingest -j "$jobs" "$corpus/*.txt" \
+		/usr/bin/time -f '%M' -o "$work/rss.$i" "$work/quellen" --db "$db" "$@" -j "$jobs" \
 			>"$work/out.$i" 2>"$work/err.$i" &
 		pids+=($!)
 	done
@@ -82,21 +86,35 @@ run_workers() {
 	echo "$(echo "$t1 - $t0" | bc -l) $peak"
 }
 
-printf '%-22s %9s %9s %12s %10s\n' store seconds MB/s "peak RSS MB" "db MB"
+row() { # name seconds peak_kb db_bytes
+	printf '%-30s %9.2f %9.2f %12.1f %10.1f\n' "$1" "$2" "$(echo "$mbytes / $2" | bc -l)" \
+		"$(echo "$3 / 1024" | bc -l)" "$(echo "$4 / 1000000" | bc -l)"
+}
+
+printf '%-30s %9s %9s %12s %10s\n' "store, step" seconds MB/s "peak RSS MB" "db MB"
 for n in $counts; do
 	name="quellen_bench_$n"
 	psqlc "DROP DATABASE IF EXISTS $name"
 	psqlc "CREATE DATABASE $name TEMPLATE template0 ENCODING 'UTF8'"
 	db=$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$server" "$name")
-	read -r secs peak < <(run_workers "$db" "$n")
+	read -r secs peak < <(run_workers "$db" "$n" ingest "$corpus/*.txt")
 	stored=$(psql "$db" -qAtX -c "SELECT count(*) FROM versions")
 	[ "$stored" -eq "${#files[@]}" ] || { echo "bench: $n workers stored $stored of ${#files[@]} files" >&2; exit 1; }
 	size=$(psql "$db" -qAtX -c "SELECT pg_database_size(current_database())")
-	printf '%-22s %9.2f %9.2f %12.1f %10.1f\n' "postgres, $n worker(s)" "$secs" "$(echo "$mbytes / $secs" | bc -l)" \
-		"$(echo "$peak / 1024" | bc -l)" "$(echo "$size / 1000000" | bc -l)"
+	row "postgres ingest, $n worker(s)" "$secs" "$peak" "$size"
+	read -r secs peak < <(run_workers "$db" "$n" xref --stored)
+	links=$(psql "$db" -qAtX -c "SELECT count(*) FROM links WHERE kind = 'reuse'")
+	size=$(psql "$db" -qAtX -c "SELECT pg_database_size(current_database())")
+	row "postgres xref, $n worker(s)" "$secs" "$peak" "$size"
+	echo "  ($links reuse links)"
 	psqlc "DROP DATABASE $name"
 done
-read -r secs peak < <(run_workers "$work/bench.db" 1)
-printf '%-22s %9.2f %9.2f %12.1f %10.1f\n' "sqlite, 1 process" "$secs" "$(echo "$mbytes / $secs" | bc -l)" \
-	"$(echo "$peak / 1024" | bc -l)" "$(du -cm "$work"/bench.db* | tail -1 | cut -f1)"
+read -r secs peak < <(run_workers "$work/bench.db" 1 ingest "$corpus/*.txt")
+row "sqlite ingest, 1 process" "$secs" "$peak" "$(du -cb "$work"/bench.db* | tail -1 | cut -f1)"
+read -r secs peak < <(run_workers "$work/bench.db" 1 xref --stored)
+row "sqlite xref, 1 process" "$secs" "$peak" "$(du -cb "$work"/bench.db* | tail -1 | cut -f1)"
+t0=$(now)
+/usr/bin/time -f '%M' -o "$work/rss.x" "$work/quellen" xref --reuse-only "${files[@]}" >/dev/null 2>"$work/err.x"
+t1=$(now)
+row "xref --reuse-only on files" "$(echo "$t1 - $t0" | bc -l)" "$(tail -1 "$work/rss.x")" 0
 printf 'corpus %.1f MB in %d files, %d cores\n' "$mbytes" "${#files[@]}" "$cores"
