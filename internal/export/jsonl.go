@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -47,14 +48,117 @@ type JSONL struct {
 // NewJSONL returns an encoder writing to w.
 func NewJSONL(w io.Writer) *JSONL { return &JSONL{w: bufio.NewWriter(w)} }
 
-// Write writes the findings of one document.
+// Write writes the findings of one document: byte for byte what
+// WriteRecord(Record(doc, f)) writes, without building the record.
 func (j *JSONL) Write(doc string, fs []quellen.Finding) error {
 	for _, f := range fs {
-		if err := j.WriteRecord(Record(doc, f)); err != nil {
+		if err := j.writeFinding(doc, f); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func (j *JSONL) writeFinding(doc string, f quellen.Finding) error {
+	b := j.buf.AvailableBuffer()[:0]
+	b = append(b, `{"doc": `...)
+	b = appendString(b, doc)
+	b = append(b, `, "kind": `...)
+	b = appendString(b, string(f.Kind))
+	b = append(b, `, "line": `...)
+	b = strconv.AppendInt(b, int64(f.Line), 10)
+	b = append(b, `, "end_line": `...)
+	b = strconv.AppendInt(b, int64(f.EndLine), 10)
+	b = append(b, `, "start": `...)
+	b = strconv.AppendInt(b, int64(f.Raw.Start), 10)
+	b = append(b, `, "end": `...)
+	b = strconv.AppendInt(b, int64(f.Raw.End), 10)
+	b = append(b, `, "text": `...)
+	b = appendString(b, f.Text)
+	status := f.Status != "" && f.Status != quellen.StatusAutomatic
+	rest := j.keys[:0]
+	for k := range f.Attrs {
+		if !isContractField(k) && !(status && k == "status") {
+			rest = append(rest, k)
+		}
+	}
+	if status {
+		rest = append(rest, "status")
+	}
+	sort.Strings(rest)
+	j.keys = rest
+	for _, k := range rest {
+		b = append(b, ", "...)
+		b = appendString(b, k)
+		b = append(b, ": "...)
+		var v any
+		if status && k == "status" {
+			v = string(f.Status)
+		} else {
+			v = f.Attrs[k]
+		}
+		var err error
+		if b, err = appendValue(b, v); err != nil {
+			return err
+		}
+	}
+	b = append(b, "}\n"...)
+	_, err := j.w.Write(b)
+	j.buf.Reset()
+	return err
+}
+
+// appendValue appends v as encoding/json (HTML escaping off) writes it:
+// the usual attribute values directly, anything else through
+// encoding/json.
+func appendValue(b []byte, v any) ([]byte, error) {
+	switch x := v.(type) {
+	case string:
+		return appendString(b, x), nil
+	case int:
+		return strconv.AppendInt(b, int64(x), 10), nil
+	case int64:
+		return strconv.AppendInt(b, x, 10), nil
+	case bool:
+		return strconv.AppendBool(b, x), nil
+	case nil:
+		return append(b, "null"...), nil
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			break
+		}
+		// encoding/json's float format: %f, or %e outside [1e-6, 1e21)
+		// with a one-digit negative exponent unpadded.
+		format := byte('f')
+		if a := math.Abs(x); a != 0 && (a < 1e-6 || a >= 1e21) {
+			format = 'e'
+		}
+		b = strconv.AppendFloat(b, x, format, -1, 64)
+		if format == 'e' {
+			if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+				b[n-2] = b[n-1]
+				b = b[:n-1]
+			}
+		}
+		return b, nil
+	case []string:
+		if x == nil {
+			return append(b, "null"...), nil
+		}
+		b = append(b, '[')
+		for i, s := range x {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, s)
+		}
+		return append(b, ']'), nil
+	}
+	m, err := marshal(v)
+	if err != nil {
+		return b, err
+	}
+	return append(b, m...), nil
 }
 
 // WriteRecord writes one record with the contract's fields first.

@@ -9,8 +9,10 @@ import (
 // aliases is the document's own table of names: every mention of a person
 // leads to one canonical name, the fullest the document gives ("Thorez",
 // "Com. Thorez" and "Maurice Thorez" to "Maurice Thorez"; "JJM" to
-// "Jean-Jacques Marie"), and roles lead to the names set beside them ("the
-// Chairman, Deputy T. Rudak").
+// "Jean-Jacques Marie"; "Sir Henry" to "Henry Curtis"), and roles lead to
+// the names set beside them ("the Chairman, Deputy T. Rudak"). A title
+// keeps apart the people who share a surname: "Mrs. Bennet" is not "Mr.
+// Bennet", nor "Mrs. Hilbery" her daughter "Katharine Hilbery".
 type aliases struct {
 	full  map[string]string // surname, lower case → fullest name
 	score map[string]int
@@ -20,7 +22,30 @@ type aliases struct {
 	first map[string]string // a given name of one full name → that name
 	// surnames two people of the document share: a bare surname stays bare
 	ambiguous map[string]bool
+	// people: every full name (two words or more), each once
+	people []*person
+	bySur  map[string][]*person // surname, lower case → its people
+	// titled: a one-word name written after a title, lower case → the
+	// genders of its titles (a bit each: m, f)
+	titled map[string]byte
+	// bare: how often each word stands alone as a name, lower case
+	bare map[string]int
 }
+
+// person is one full name of the document.
+type person struct {
+	name   string // the fullest form, without a title
+	given  string // the first given name, lower case ("" for an initial)
+	sur    string // the surname, lower case
+	gender byte   // from a title or the given name; 0 unknown
+	mrs    bool   // written after a married woman's title ("Mrs. Emma X")
+}
+
+// Gender bits of titled forms.
+const (
+	bitM = 1
+	bitF = 2
+)
 
 // compatible reports whether two forms of a name can be one person: the
 // given names of the shorter fit the longer's (equal, or an initial).
@@ -43,7 +68,7 @@ func compatible(a, b []string) bool {
 }
 
 func nameWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '-' && false })
+	return strings.Fields(s)
 }
 
 // nameScore ranks full forms: whole given names before initials, then
@@ -52,16 +77,66 @@ func nameScore(ws []string) int {
 	n := 0
 	for _, w := range ws {
 		if isInitial(w) || strings.Contains(w, ".") {
-			n += 1
+			n++
 		} else {
 			n += 10
 		}
 	}
-	return n*100 + len(strings.Join(ws, " "))
+	l := len(ws) - 1
+	for _, w := range ws {
+		l += len(w)
+	}
+	return n*100 + l
+}
+
+// joinWords returns ws joined by spaces: name itself when it is so.
+func joinWords(name string, ws []string) string {
+	l := len(ws) - 1
+	for _, w := range ws {
+		l += len(w)
+	}
+	if l == len(name) {
+		return name
+	}
+	return strings.Join(ws, " ")
+}
+
+// titleGender gives a title its gender, 0 when it has none.
+func titleGender(t string) byte {
+	switch {
+	case t == "":
+		return 0
+	case maleTitles[t] || inSet(maleTitles, t):
+		return 'm'
+	case femaleTitles[t] || inSet(femaleTitles, t):
+		return 'f'
+	}
+	return 0
+}
+
+// marriedTitle reports whether t is a married woman's title.
+func marriedTitle(t string) bool {
+	switch strings.ToLower(strings.TrimSuffix(t, ".")) {
+	case "mrs", "madame", "mme", "frau", "mistress":
+		return true
+	}
+	return false
+}
+
+func genderBit(g byte) byte {
+	switch g {
+	case 'm':
+		return bitM
+	case 'f':
+		return bitF
+	}
+	return 0
 }
 
 func buildAliases(text string, ms []mention) *aliases {
-	a := &aliases{full: map[string]string{}, score: map[string]int{}, roles: map[string]string{}, acro: map[string]string{}, ambiguous: map[string]bool{}}
+	a := &aliases{full: map[string]string{}, score: map[string]int{}, roles: map[string]string{}, acro: map[string]string{},
+		ambiguous: map[string]bool{}, bySur: map[string][]*person{}, titled: map[string]byte{}, bare: map[string]int{}}
+	byName := map[string]*person{}
 	for _, m := range ms {
 		if m.typ != mPerson && m.typ != mOther {
 			continue
@@ -71,20 +146,49 @@ func buildAliases(text string, ms []mention) *aliases {
 			name = m.raw
 		}
 		ws := nameWords(name)
-		if len(ws) < 2 && m.typ != mPerson {
-			continue
-		}
 		if len(ws) == 0 {
 			continue
+		}
+		tg := titleGender(m.title)
+		if len(ws) == 1 {
+			if m.title != "" {
+				a.titled[lower(ws[0])] |= genderBit(tg)
+			} else {
+				a.bare[lower(ws[0])]++
+				if m.typ != mPerson {
+					continue
+				}
+			}
 		}
 		key := lower(ws[len(ws)-1])
 		if len(ws) >= 2 {
 			if o, ok := a.full[key]; ok && !compatible(nameWords(o), ws) {
 				a.ambiguous[key] = true // two people share the surname
 			}
+			n := joinWords(name, ws)
+			p := byName[n]
+			if p == nil {
+				p = &person{name: n, sur: key}
+				if !isInitialish(ws[0]) {
+					p.given = lower(ws[0])
+				}
+				p.gender = givenGender[p.given]
+				byName[n] = p
+				a.people = append(a.people, p)
+				a.bySur[key] = append(a.bySur[key], p)
+			}
+			if tg != 0 {
+				p.gender = tg
+			}
+			p.mrs = p.mrs || marriedTitle(m.title)
+		}
+		if len(ws) == 1 && m.title != "" {
+			if _, ok := a.full[key]; ok {
+				continue // "Mr. Bennet" names no fuller form
+			}
 		}
 		if sc := nameScore(ws); sc > a.score[key] {
-			a.score[key], a.full[key] = sc, strings.Join(ws, " ")
+			a.score[key], a.full[key] = sc, joinWords(name, ws)
 		}
 	}
 	for _, f := range a.full {
@@ -100,6 +204,7 @@ func buildAliases(text string, ms []mention) *aliases {
 		}
 	}
 	// roles beside names
+	var buf [16]token
 	for i, m := range ms {
 		if m.typ == mRole && i+1 < len(ms) {
 			n := ms[i+1]
@@ -114,7 +219,7 @@ func buildAliases(text string, ms []mention) *aliases {
 			if !strings.HasPrefix(rest, ", ") {
 				continue
 			}
-			ts := tokens(rest, 2, len(rest), nil)
+			ts := tokens(rest, 2, len(rest), buf[:0])
 			for k := 0; k < len(ts) && k < 4; k++ {
 				w := lower(ts[k].w)
 				if roleNouns[w] {
@@ -157,13 +262,20 @@ func (a *aliases) canon(m mention) string {
 		if f, ok := a.acro[ws[0]]; ok {
 			return f
 		}
+		if m.title != "" {
+			return a.titledName(ws[0], m.title)
+		}
 	}
 	key := lower(ws[len(ws)-1])
 	f, ok := a.full[key]
 	if ok && a.ambiguous[key] && len(ws) == 1 {
+		// a surname two people share; a given name of one of them
+		if f := a.byFirst(ws[0]); f != "" {
+			return f
+		}
 		return name
 	}
-	if !ok {
+	if !ok || len(ws) == 1 && len(a.bySur[key]) == 0 && a.byFirst(ws[0]) != "" {
 		if len(ws) == 1 {
 			// a given name alone: the one full name it begins
 			if f := a.byFirst(ws[0]); f != "" {
@@ -171,6 +283,9 @@ func (a *aliases) canon(m mention) string {
 			}
 		}
 		return name
+	}
+	if len(ws) == 1 && a.titled[key]&(bitM|bitF) == bitM|bitF {
+		return name // Mr. and Mrs. Bennet: "Bennet" is either
 	}
 	fw := nameWords(f)
 	// every given name or initial must fit one of the full form's
@@ -185,7 +300,78 @@ func (a *aliases) canon(m mention) string {
 			return name
 		}
 	}
+	if len(ws) == 1 && len(a.bySur[key]) == 1 {
+		if p := a.bySur[key][0]; a.titled[key]&genderBit(p.gender) == 0 && a.titled[key] != 0 && p.gender != 0 {
+			// "Hilbery" where the titled form is of the other sex than
+			// the one full name: the titled one, as the text calls them
+			return name
+		}
+	}
 	return f
+}
+
+// titledName gives "Mrs. Bennet", "Sir Henry", "Miss Jemima" their
+// canonical name: the one full name whose given name it is, or whose
+// surname it is with a fitting sex; else the word, with its title when
+// another person of the document bears that name.
+func (a *aliases) titledName(w, title string) string {
+	g := titleGender(title)
+	lw := lower(w)
+	fits := func(p *person) bool { return g == 0 || p.gender == 0 || p.gender == g }
+	// a given name: "Sir Henry", "Mrs. Rachel"
+	var one *person
+	n := 0
+	for _, p := range a.people {
+		if p.given == lw && fits(p) {
+			one = p
+			n++
+		}
+	}
+	if n == 1 {
+		return one.name
+	}
+	if n == 0 {
+		// a surname: "Mr. Thorez" is "Maurice Thorez"; "Mrs. X" only the
+		// woman the text itself calls Mrs.
+		one, n = nil, 0
+		for _, p := range a.bySur[lw] {
+			// a woman the text calls by her given name alone is not the
+			// Mrs. of her surname (her mother is)
+			if !fits(p) || marriedTitle(title) && !p.mrs && a.bare[p.given] > 0 || !marriedTitle(title) && g == 'f' && p.mrs {
+				continue
+			}
+			one = p
+			n++
+		}
+		if n == 1 && !a.ambiguousFor(lw, one) {
+			return one.name
+		}
+	}
+	// the word alone, unless others bear it: Mr. and Mrs. Bennet; Mrs.
+	// Hilbery beside Katharine Hilbery
+	other := a.titled[lw]&^genderBit(g) != 0 || len(a.bySur[lw]) > 0
+	if other && g != 0 {
+		return strings.TrimSuffix(title, ".") + " " + w
+	}
+	return w
+}
+
+// ambiguousFor reports whether a surname's one fitting full name has a
+// rival the surname may equally stand for.
+func (a *aliases) ambiguousFor(sur string, p *person) bool {
+	for _, o := range a.bySur[sur] {
+		if o != p && !compatible(nameWords(o.name), nameWords(p.name)) && (o.gender == 0 || o.gender == p.gender) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameName reports whether two full names can be one person's: one
+// surname, fitting given names.
+func sameName(a, b string) bool {
+	wa, wb := nameWords(a), nameWords(b)
+	return len(wa) > 0 && len(wb) > 0 && strings.EqualFold(wa[len(wa)-1], wb[len(wb)-1]) && compatible(wa, wb)
 }
 
 func isInitialish(w string) bool { return strings.Contains(w, ".") || isInitial(w) }
@@ -234,16 +420,21 @@ func (a *aliases) byToken(w string) string {
 func (a *aliases) byFirst(w string) string {
 	if a.first == nil {
 		a.first = map[string]string{}
-		for _, f := range a.full {
-			ws := nameWords(f)
-			if len(ws) < 2 || isInitialish(ws[0]) {
+		for _, p := range a.people {
+			if p.given == "" {
 				continue
 			}
-			k := lower(ws[0])
-			if o, ok := a.first[k]; ok && o != f {
-				a.first[k] = ""
+			f := p.name
+			if o, ok := a.first[p.given]; ok && o != f {
+				if o != "" && sameName(o, f) {
+					if len(f) > len(o) {
+						a.first[p.given] = f
+					}
+				} else {
+					a.first[p.given] = "" // two people share it
+				}
 			} else if !ok {
-				a.first[k] = f
+				a.first[p.given] = f
 			}
 		}
 	}

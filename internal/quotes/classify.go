@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,6 +104,9 @@ func (q *qdoc) embedded(c *cand) bool {
 // titleLike reports whether the words look like a title: most words
 // capitalised, not a sentence.
 func (q *qdoc) titleLike(c *cand) bool {
+	if n := countFields(c.text); n > 25 || n < 2 && q.d.Meta.Title == "" {
+		return false
+	}
 	ws := strings.Fields(c.text)
 	if len(ws) < 2 || len(ws) > 25 || !isCap(strings.TrimLeft(ws[0], "(")) {
 		if len(ws) == 1 && q.d.Meta.Title != "" && strings.EqualFold(c.text, q.d.Meta.Title) {
@@ -140,6 +144,34 @@ func (q *qdoc) titleLike(c *cand) bool {
 	}
 	return caps*10 >= content*8
 }
+
+// countFields counts the space-separated fields of s, as strings.Fields
+// would, without making them; it stops counting past 26.
+func countFields(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		sp := false
+		if c < utf8.RuneSelf {
+			sp = asciiSpace[c]
+			i++
+		} else {
+			r, k := utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+			i += k
+		}
+		if !sp && !in {
+			n++
+			if n > 26 {
+				return n
+			}
+		}
+		in = !sp
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // inCitation reports whether c stands as a title inside a note or a
 // citation: after a comma or the start of its paragraph, before a comma
@@ -206,82 +238,24 @@ func (q *qdoc) findEcho(c *cand) *cand {
 		if o == c || o.words <= c.words || !o.marked && !o.block {
 			continue
 		}
-		cb, ob := q.bagOf(c), q.bagOf(o)
-		if c.bmask&^o.bmask != 0 {
-			// words of c whose hash bit o lacks are certainly missing
-			// from o: when they alone keep the share under 0.8, skip
-			lb := 0
-			for _, bw := range c.bwords {
-				if bw.bit&o.bmask == 0 {
-					lb += bw.k
-				}
-			}
-			if c.bn > 0 && float64(c.bn-lb)/float64(c.bn) < 0.8 {
-				continue
+		cb := q.bagOf(c)
+		q.bagOf(o)
+		// words of c whose bit o's mask lacks are certainly missing from
+		// o: when they alone keep the share under 0.8, skip
+		lb := 0
+		for _, h := range cb {
+			if !o.bmask.has(h) {
+				lb++
 			}
 		}
-		if containment(cb, ob) >= 0.8 {
+		if float64(len(cb)-lb) < 0.8*float64(len(cb)) {
+			continue
+		}
+		if hashContainment(q.sortedBag(c), q.sortedBag(o)) >= 0.8 {
 			return o
 		}
 	}
 	return nil
-}
-
-// wordBag counts the words of s in lower case: runs of letters and
-// digits, as strings.FieldsFunc over strings.ToLower(s) gives them.
-func wordBag(s string) map[string]int {
-	m := make(map[string]int, 8)
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if !asciiAlnum[c] {
-				i++
-				continue
-			}
-		} else if r, n := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += n
-			continue
-		}
-		st, simple := i, true
-		for i < len(s) {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if !asciiAlnum[c] {
-					break
-				}
-				if c >= 'A' && c <= 'Z' {
-					simple = false
-				}
-				i++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				break
-			}
-			simple = false
-			i += n
-		}
-		w := s[st:i]
-		if !simple {
-			w = strings.ToLower(w)
-		}
-		m[w]++
-	}
-	return m
-}
-
-func containment(a, b map[string]int) float64 {
-	n, hit := 0, 0
-	for w, k := range a {
-		n += k
-		hit += min(k, b[w])
-	}
-	if n == 0 {
-		return 0
-	}
-	return float64(hit) / float64(n)
 }
 
 // passiveNaming reports whether the words before a quotation name it
@@ -306,34 +280,111 @@ func (q *qdoc) passiveNaming(prev []token) bool {
 // its echo.
 const echoWindow = 64
 
-func (q *qdoc) bagOf(c *cand) map[string]int {
-	if c.bag == nil {
-		c.bag = wordBag(c.text)
-		c.bn = 0
-		for w, k := range c.bag {
-			bit := uint64(1) << (wordHash(w) & 63)
-			c.bmask |= bit
-			c.bn += k
-			c.bwords = append(c.bwords, bagWord{k: k, bit: bit})
+// bagOf returns the hashes of c's words and their mask, read once; sorted
+// once sortedBag asks.
+func (q *qdoc) bagOf(c *cand) []uint64 {
+	if !c.bagDone {
+		c.bag, c.bagDone = wordHashes(c.text), true
+		c.bmask = newBloom(len(c.bag))
+		for _, h := range c.bag {
+			c.bmask.add(h)
 		}
 	}
 	return c.bag
 }
 
-// bagWord is one word of a bag: its count and its bit in the bag's mask.
-type bagWord struct {
-	k   int
-	bit uint64
+// sortedBag returns c's word hashes sorted.
+func (q *qdoc) sortedBag(c *cand) []uint64 {
+	q.bagOf(c)
+	if !c.bagSorted {
+		slices.Sort(c.bag)
+		c.bagSorted = true
+	}
+	return c.bag
 }
 
-// wordHash is FNV-1a.
-func wordHash(w string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		h ^= uint64(w[i])
-		h *= 1099511628211
+// bloom is a set of word hashes with one bit each, 512 bits for a short
+// quotation and 8 bits a word for a long one: a word whose bit is unset is
+// certainly absent.
+type bloom []uint64
+
+func newBloom(words int) bloom {
+	n := 8
+	for n*64 < words*8 && n < 1024 {
+		n *= 2
 	}
-	return h
+	return make(bloom, n)
+}
+
+func (b bloom) add(h uint64) { b[(h>>6)&uint64(len(b)-1)] |= 1 << (h & 63) }
+
+func (b bloom) has(h uint64) bool { return b[(h>>6)&uint64(len(b)-1)]&(1<<(h&63)) != 0 }
+
+// wordHashes returns the hashes (FNV-1a) of the words of s in lower case:
+// runs of letters and digits.
+func wordHashes(s string) []uint64 {
+	var out []uint64
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiAlnum[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		h := uint64(14695981039346656037)
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if !asciiAlnum[c] {
+					break
+				}
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				h ^= uint64(c)
+				h *= 1099511628211
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			var buf [utf8.UTFMax]byte
+			k := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			for _, b := range buf[:k] {
+				h ^= uint64(b)
+				h *= 1099511628211
+			}
+			i += n
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// hashContainment is the share of a's words (with their counts) found in
+// b, both sorted.
+func hashContainment(a, b []uint64) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	hit, j := 0, 0
+	for _, h := range a {
+		for j < len(b) && b[j] < h {
+			j++
+		}
+		if j < len(b) && b[j] == h {
+			hit++
+			j++
+		}
+	}
+	return float64(hit) / float64(len(a))
 }
 
 // citationSignals are the abbreviations and words of a reference.

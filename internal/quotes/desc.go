@@ -17,7 +17,7 @@ var descDeterminers = set(`the a an his her my their our your this that`)
 // adverbs and words that are no person ("said the other").
 var descStop = set(`and or but as at in on of to with without from by for into upon then again still now once too so very quite
 who whom whose which that when while if not never also only just all both other others one same first last next
-softly quietly slowly gravely sharply angrily coldly eagerly simply presently suddenly calmly gently
+softly quietly slowly gravely sharply angrily coldly eagerly simply presently suddenly calmly gently half almost
 it this these those there here what`)
 
 // description reads a description of a person in ts from index i: a
@@ -69,6 +69,7 @@ func description(text string, ts []token, i int) (string, int) {
 	for k := i; k <= end; k++ {
 		ws = append(ws, lower(ts[k].w))
 	}
+
 	if head := ws[len(ws)-1]; isAdjectiveLike(head) {
 		return "", -1
 	}
@@ -107,11 +108,19 @@ var descGender = map[string]byte{}
 
 func init() {
 	for _, w := range strings.Fields(`man gentleman boy lad father husband son brother uncle king prince lord sir master fellow
-		gentlemen nephew grandfather squire parson priest monk duke earl count baron youth stranger-man old-man`) {
+		gentlemen nephew grandfather squire parson priest monk duke earl count baron youth stranger-man old-man
+		clergyman vicar rector curate bishop friar abbot monk hermit butler footman coachman groom bridegroom
+		landlord innkeeper farmer ploughman shepherd fisherman sailor soldier sergeant corporal captain colonel
+		general officer schoolmaster headmaster chap gentleman-farmer papa dad daddy grandpa widower bachelor
+		emperor sultan tsar czar pope knight baronet marquis viscount nobleman workman labourer laborer
+		policeman constable postman waiter porter tailor smith blacksmith carpenter miller merchant`) {
 		descGender[w] = 'm'
 	}
 	for _, w := range strings.Fields(`woman lady girl mother wife daughter sister aunt queen princess maid maiden widow niece
-		grandmother mistress nurse hostess landlady housekeeper duchess countess baroness lass`) {
+		grandmother mistress nurse hostess landlady housekeeper duchess countess baroness lass
+		mamma mama mammy mummy mum grandma granny bride spinster governess nun abbess matron
+		maidservant servant-girl handmaiden waitress actress seamstress dame madam empress marchioness
+		schoolmistress heroine girlfriend lassie damsel wench`) {
 		descGender[w] = 'f'
 	}
 }
@@ -132,6 +141,13 @@ func (q *qdoc) kinName(ts []token, i, end int) string {
 		return ""
 	}
 	name := q.resolve(mention{s: ts[i].s, e: ts[i].e, raw: lower(ts[i].w), typ: mPronoun, gender: g}, 0)
+	if name == "" && q.cur != nil {
+		// "“My dear Mr. Bennet,” said his lady to him": the one she speaks
+		// to is the one she is the wife of
+		if v := q.vocative(q.cur); v != "" && q.nameGender(v) == g {
+			name = v
+		}
+	}
 	ws := nameWords(name)
 	if len(ws) == 0 {
 		return ""
@@ -242,6 +258,9 @@ func (q *qdoc) subjectBefore(c *cand) string {
 	if strings.ContainsAny(q.text[s:e], "“”\"«»‘’") && strings.ContainsAny(q.text[s:e], "“”\"«»") {
 		return ""
 	}
+	if titleCase(q.text[s:e]) {
+		return "" // a heading: "The Missing Heir."
+	}
 	ms := q.mentionsIn(s, e)
 	if len(ms) == 0 {
 		return ""
@@ -272,4 +291,15 @@ homely comely manly womanly saintly ghostly deathly gentlemanly scholarly worldl
 // adverb reports whether w reads as an adverb in -ly.
 func adverb(w string) bool {
 	return strings.HasSuffix(w, "ly") && !lyAdjectives[w]
+}
+
+// descKey is the form in which a description stands for one voice: "a
+// girl" is "the girl" met again.
+func descKey(d string) string {
+	for _, a := range []string{"a ", "an "} {
+		if strings.HasPrefix(d, a) {
+			return "the " + d[len(a):]
+		}
+	}
+	return d
 }

@@ -63,11 +63,29 @@ stutter stutters stuttered rejoined agreed agree agrees
 // verbPrefixes catch inflections the list misses (English only).
 var verbStems = []string{"declar", "assert", "insist", "exclaim", "whisper", "murmur", "mutter", "shout", "repli", "respond", "remark", "observ", "announc", "explain", "protest", "complain", "testif", "proclaim", "retort"}
 
+// lowerASCII reports whether w is lower-case ASCII already.
+func lowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // elisions are the French elided pronouns a verb may carry (m'a dit).
 var elisions = []string{"m'", "m’", "l'", "l’", "n'", "n’", "s'", "s’", "j'", "j’", "t'", "t’", "qu'", "qu’"}
 
 func isSpeechVerb(w string) bool {
-	w = strings.ToLower(w)
+	if inSet(speechVerbs, w) {
+		return true
+	}
+	if len(w) < 4 {
+		return false
+	}
+	if !lowerASCII(w) {
+		w = strings.ToLower(w)
+	}
 	if strings.ContainsAny(w, "'’") {
 		for _, el := range elisions {
 			if strings.HasPrefix(w, el) && len(w) > len(el)+2 {
@@ -191,7 +209,11 @@ Mr Mrs Ms Dr Sir Lady Lord Com Comrade Monsieur Madame Yes Oh Ah Well Now Why Ay
 Chairman President Minister Secretary God Heaven Lord Christmas Sunday Monday Tuesday Wednesday Thursday Friday
 Saturday January February March April May June July August September October November December
 Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre
-English French German Russian Polish Italian British American Soviet European`)
+English French German Russian Polish Italian British American Soviet European
+Dutch Irish Scotch Scottish Welsh Spanish Portuguese Swedish Swede Norwegian Danish Swiss Austrian Hungarian
+Greek Roman Turkish Arab Arabian Indian Chinese Japanese Mexican Canadian Australian African Asiatic Asian
+Yankee Western Eastern Northern Southern Christian Catholic Protestant Methodist Baptist Jewish Hebrew
+Mohammedan Moslem Muslim Hindu Pagan Heathen Negro Creole Latin Saxon Norman Celtic Gothic`)
 
 // nameParticles may stand inside a name: Charles de Gaulle.
 var nameParticles = set(`de du d' von van der den da di del la le ten ter bin ibn al el`)
@@ -208,7 +230,11 @@ rue boulevard place quai gare pont strasse platz`)
 
 // inSet reports whether the lower-case form of w is in m, without
 // allocating for short ASCII words.
-func inSet(m map[string]bool, w string) bool {
+func inSet(m map[string]bool, w string) bool { return lookup(m, w) }
+
+// lookup returns m's value for the lower-case form of w, without
+// allocating for short ASCII words.
+func lookup[V any](m map[string]V, w string) V {
 	if len(w) <= 32 {
 		var buf [32]byte
 		for i := 0; i < len(w); i++ {
@@ -224,4 +250,87 @@ func inSet(m map[string]bool, w string) bool {
 		return m[string(buf[:len(w)])]
 	}
 	return m[strings.ToLower(w)]
+}
+
+// lookup2 is lookup that also tells whether the word is in m.
+func lookup2[V any](m map[string]V, w string) (V, bool) {
+	if len(w) <= 32 {
+		var buf [32]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 0x80 {
+				v, ok := m[strings.ToLower(w)]
+				return v, ok
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		v, ok := m[string(buf[:len(w)])]
+		return v, ok
+	}
+	v, ok := m[strings.ToLower(w)]
+	return v, ok
+}
+
+// wordFilter tells cheaply that a word is in none of some sets: a bit for
+// each (first letter, length) of their words.
+type wordFilter [128]uint64
+
+func newWordFilter(keys ...[]string) *wordFilter {
+	var f wordFilter
+	for _, ks := range keys {
+		for _, k := range ks {
+			if k != "" && k[0] < 0x80 && len(k) < 64 {
+				c := k[0]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				f[c] |= 1 << len(k)
+			} else if k != "" {
+				f[0] = ^uint64(0) // non-ASCII words: always maybe
+			}
+		}
+	}
+	return &f
+}
+
+// maybe reports whether w, in any case, may be one of the words.
+func (f *wordFilter) maybe(w string) bool {
+	if w == "" || len(w) >= 64 {
+		return true
+	}
+	c := w[0]
+	if c >= 0x80 {
+		return f[0] != 0
+	}
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return f[c]&(1<<len(w)) != 0
+}
+
+func keysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// rolePronFilter passes the words rolesAndPronouns looks up; roleFilter
+// the role nouns alone.
+var (
+	rolePronFilter = newWordFilter(keysOf(pronouns), keysOf(roleNouns), []string{"j'", "j’"})
+	roleFilter     = newWordFilter(keysOf(roleNouns))
+	pronounFilter  = newWordFilter(keysOf(pronouns))
+)
+
+// pronounOf is lookup2(pronouns, w), quick for the words that are none.
+func pronounOf(w string) (byte, bool) {
+	if len(w) > 12 || !pronounFilter.maybe(w) {
+		return 0, false
+	}
+	return lookup2(pronouns, w)
 }

@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/extract"
@@ -95,13 +98,27 @@ func litbankName(id string) string {
 	return strings.TrimSpace(strings.ReplaceAll(id, "_", " "))
 }
 
-var wordRe = regexp.MustCompile(`\w+`)
+// nameWordsFolded splits a name as eval/score.py's words() does: folded
+// (NFKD, lower case, combining marks dropped), then runs of Unicode word
+// characters (letters, digits, marks, underscore).
+func nameWordsFolded(s string) []string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(s) {
+		if unicode.Is(unicode.Mn, r) || r == '\ufffd' {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.FieldsFunc(b.String(), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_')
+	})
+}
 
 // nameMatch compares names as eval/score.py does: the same last word, and
 // one's words a subset of the other's.
 func nameMatch(gold, found string) bool {
-	g := wordRe.FindAllString(strings.ToLower(gold), -1)
-	f := wordRe.FindAllString(strings.ToLower(found), -1)
+	g := nameWordsFolded(gold)
+	f := nameWordsFolded(found)
 	if len(g) == 0 || len(f) == 0 {
 		return len(g) == 0 && len(f) == 0
 	}
@@ -160,6 +177,22 @@ func litbankExtract(text string) []litbankQuote {
 // matched quotations.
 type litbankScore struct {
 	gold, found, exact, overlap, spkN, spkOK int
+	// B³ over the matched quotations with a gold speaker, summed per
+	// quotation: the share of its found cluster (quotations given the same
+	// speaker) in its gold cluster, and the reverse
+	b3P, b3R float64
+}
+
+// b3 returns B³ precision, recall and F1 of the speaker clusters.
+func (s litbankScore) b3() (p, r, f float64) {
+	if s.spkN == 0 {
+		return
+	}
+	p, r = s.b3P/float64(s.spkN), s.b3R/float64(s.spkN)
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
 }
 
 func (s litbankScore) f1(hit int) (p, r, f float64) {
@@ -183,6 +216,7 @@ func scoreLitbank(gold, found []litbankQuote, s *litbankScore) {
 	s.gold += len(gold)
 	s.found += len(found)
 	used := make([]bool, len(found))
+	var pairs [][2]string // gold and found speaker of each matched quotation
 	j0 := 0
 	for _, g := range gold {
 		for j0 < len(found) && found[j0].e <= g.s {
@@ -212,7 +246,28 @@ func scoreLitbank(gold, found []litbankQuote, s *litbankScore) {
 			if nameMatch(g.speaker, f.speaker) {
 				s.spkOK++
 			}
+			pairs = append(pairs, [2]string{g.speaker, strings.ToLower(strings.Join(nameWordsFolded(f.speaker), " "))})
 		}
+	}
+	// B³, in this excerpt: a quotation with no speaker found is a cluster
+	// of its own.
+	for i, a := range pairs {
+		same, inF, inG := 0, 0, 0
+		for j, b := range pairs {
+			sameF := a[1] != "" && a[1] == b[1] || i == j
+			sameG := a[0] == b[0]
+			if sameF {
+				inF++
+			}
+			if sameG {
+				inG++
+			}
+			if sameF && sameG {
+				same++
+			}
+		}
+		s.b3P += float64(same) / float64(inF)
+		s.b3R += float64(same) / float64(inG)
 	}
 }
 
@@ -275,16 +330,48 @@ func TestLitBank(t *testing.T) {
 		pe, re, fe := s.f1(s.exact)
 		po, ro, fo := s.f1(s.overlap)
 		acc := float64(s.spkOK) / float64(max(1, s.spkN))
-		t.Logf("%s: gold %d found %d | exact P %.3f R %.3f F1 %.3f | overlap P %.3f R %.3f F1 %.3f | speaker %.3f (%d/%d)",
-			name, s.gold, s.found, pe, re, fe, po, ro, fo, acc, s.spkOK, s.spkN)
+		bp, br, bf := s.b3()
+		t.Logf("%s: gold %d found %d | exact P %.3f R %.3f F1 %.3f | overlap P %.3f R %.3f F1 %.3f | speaker %.3f (%d/%d) | speaker clusters B³ P %.3f R %.3f F1 %.3f",
+			name, s.gold, s.found, pe, re, fe, po, ro, fo, acc, s.spkOK, s.spkN, bp, br, bf)
 		return fe, fo, acc
 	}
 	fe, fo, acc := report("all 100 excerpts", all)
 	report("86 annotated excerpts", annotated)
 	// floors: what the extractor reached, less a little
-	const minExact, minOverlap, minSpeaker = 0.90, 0.905, 0.30
+	const minExact, minOverlap, minSpeaker = 0.90, 0.905, 0.41
 	if fe < minExact || fo < minOverlap || acc < minSpeaker {
+		// speaker accuracy is by name, as eval/score.py compares them: a
+		// voice told right under another name than the annotators' label
+		// ("Ogden Ford" for "Ogden", "Henry Wotton" for "Lord Henry") is
+		// wrong
 		t.Errorf("LitBank fell below its floors: exact F1 %.3f (min %.3f), overlap F1 %.3f (min %.3f), speaker %.3f (min %.3f)",
 			fe, minExact, fo, minOverlap, acc, minSpeaker)
+	}
+}
+
+// TestNameMatch checks the test's name comparison against eval/score.py's
+// rule: the same last word, one's words a subset of the other's, accents
+// folded.
+func TestNameMatch(t *testing.T) {
+	for _, tc := range []struct {
+		gold, found string
+		want        bool
+	}{
+		{"Jack Durbeyfield", "Durbeyfield", true}, // a surname alone
+		{"Mr  Sherlock Holmes", "Sherlock Holmes", true},
+		{"Mrs  Bennet", "Mr Bennet", false}, // a title tells people apart
+		{"Ogden", "Ogden Ford", false},      // a given name is no surname
+		{"Paul-Émile Garnier", "Paul-Emile Garnier", true},
+		{"Zoë", "Zoe", true},
+		{"a girl", "girl", true},
+		{"", "", true},
+		{"Tess", "", false},
+	} {
+		if got := nameMatch(tc.gold, tc.found); got != tc.want {
+			t.Errorf("nameMatch(%q, %q) = %v, want %v", tc.gold, tc.found, got, tc.want)
+		}
+	}
+	if got := litbankName("Emma_Woodhouse___handsome___clever-0"); got != "Emma Woodhouse" {
+		t.Errorf("litbankName = %q", got)
 	}
 }

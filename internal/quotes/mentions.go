@@ -1,7 +1,7 @@
 package quotes
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,8 +25,9 @@ type mention struct {
 	raw    string // as written, without a title
 	canon  string // the canonical name, "" until resolved
 	typ    byte
-	gender byte // m, f, p, i, 0
-	pp     bool // the object of a preposition
+	gender byte   // m, f, p, i, 0
+	pp     bool   // the object of a preposition
+	title  string // the title before a name, without its period: "Mrs"
 }
 
 // token is a word of the text.
@@ -78,7 +79,7 @@ func tokens(text string, lo, hi int, out []token) []token {
 		e := i
 		if e < hi && text[e] == '.' {
 			w := text[s:e]
-			if titles[strings.ToLower(w)+"."] || titles[w+"."] || isInitial(w) {
+			if titleDot(w) || isInitial(w) {
 				e++
 				i = e
 			}
@@ -86,6 +87,27 @@ func tokens(text string, lo, hi int, out []token) []token {
 		out = append(out, token{s, e, text[s:e]})
 	}
 	return out
+}
+
+// titleDot reports whether w followed by a period is a title ("Mr.",
+// "Capt."), without allocating for short ASCII words.
+func titleDot(w string) bool {
+	if len(w) >= 31 {
+		return titles[strings.ToLower(w)+"."]
+	}
+	var buf [32]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return titles[strings.ToLower(w)+"."]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	buf[len(w)] = '.'
+	return titles[string(buf[:len(w)+1])]
 }
 
 // asciiAlnum marks the ASCII letters and digits.
@@ -143,7 +165,7 @@ const maxNameWords = 14
 // findMentions collects the names, roles and pronouns of the document:
 // the entities layer's persons and organisations where it ran, else names
 // found by capitalisation; roles and pronouns always.
-func findMentions(d *extract.Doc) []mention {
+func findMentions(d *extract.Doc) ([]mention, []token) {
 	text := d.Text
 	var ms []mention
 	ents := d.Of(quellen.KindEntity)
@@ -155,14 +177,6 @@ func findMentions(d *extract.Doc) []mention {
 	toks := make([]token, 0, n/5+16)
 	for _, p := range prs {
 		toks = tokens(text, p[0], p[1], toks)
-	}
-	// capitalised words seen inside sentences: a sentence's first word is
-	// a name only if it also appears there.
-	mid := map[string]bool{}
-	for i, t := range toks {
-		if i > 0 && isCap(t.w) && !sentenceInitial(text, t.s, 0) {
-			mid[strings.TrimSuffix(strings.TrimSuffix(t.w, "'s"), "’s")] = true
-		}
 	}
 	if len(ents) > 0 {
 		for _, f := range ents {
@@ -183,10 +197,10 @@ func findMentions(d *extract.Doc) []mention {
 			ms = append(ms, mention{s: f.Clean.Start, e: f.Clean.End, raw: raw, canon: f.Attrs.String("canonical"), typ: k})
 		}
 	} else {
-		ms = capNames(text, toks, mid)
+		ms = capNames(text, toks, capContext(text, toks))
 	}
 	ms = append(ms, rolesAndPronouns(text, toks)...)
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.s - b.s })
 	// drop roles and pronouns inside a name span
 	out := ms[:0]
 	end := -1
@@ -199,12 +213,70 @@ func findMentions(d *extract.Doc) []mention {
 	}
 	ms = out
 	markPrepositions(text, ms)
-	return ms
+	return ms, toks
 }
+
+// capCtx is what capNames knows of the capitalised words of the text.
+type capCtx struct {
+	// mid: capitalised words seen inside sentences: a sentence's first
+	// word is a name only if it also appears there.
+	mid map[string]bool
+	// low: the lower-case forms of capitalised words, lowSeen once the
+	// word is seen in lower case ("Finally", "Upon", "Honest"), lowNoun
+	// after an article ("the parson")
+	low map[string]byte
+}
+
+func capContext(text string, toks []token) capCtx {
+	mid := map[string]bool{}
+	// low: the lower-case forms of capitalised sentence-initial words, true
+	// once the word is seen in lower case ("Finally", "Upon", "Honest")
+	low := map[string]byte{}
+	var filter [32]uint32 // a bit for each (length, first letter) in low
+	tried := map[string]struct{}{}
+	for i, t := range toks {
+		if !isCap(t.w) {
+			continue
+		}
+		if i > 0 && !sentenceInitial(text, t.s, 0) {
+			mid[strings.TrimSuffix(strings.TrimSuffix(t.w, "'s"), "’s")] = true
+		}
+		if c := t.w[0]; c >= 'A' && c <= 'Z' && len(t.w) < 32 {
+			if _, ok := tried[t.w]; ok {
+				continue
+			}
+			tried[t.w] = struct{}{}
+			if !inSet(stopCaps, t.w) {
+				low[lower(t.w)] = 0
+				filter[len(t.w)] |= 1 << (c - 'A')
+			}
+		}
+	}
+	for i, t := range toks {
+		if c := t.w[0]; c >= 'a' && c <= 'z' && len(t.w) < 32 && filter[len(t.w)]&(1<<(c-'a')) != 0 {
+			if v, ok := low[t.w]; ok && v < lowNoun {
+				if i > 0 && (inSet(articles, toks[i-1].w) || lookup(possessives, toks[i-1].w) != 0) {
+					low[t.w] = lowNoun // "the parson": a noun, maybe a title
+				} else if v == 0 {
+					low[t.w] = lowSeen
+				}
+			}
+		}
+	}
+	return capCtx{mid: mid, low: low}
+}
+
+// What a capitalised word's lower-case form is in the text: unseen, seen,
+// seen as a noun after an article or a possessive.
+const (
+	lowSeen = 1
+	lowNoun = 2
+)
 
 // capNames finds names by capitalisation: runs of capitalised words (with
 // particles and initials), a title before one making it a person.
-func capNames(text string, toks []token, mid map[string]bool) []mention {
+func capNames(text string, toks []token, cc capCtx) []mention {
+	mid, low := cc.mid, cc.low
 	var ms []mention
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -213,7 +285,7 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 		}
 		title := ""
 		j := i
-		if titles[t.w] || inSet(titles, t.w) {
+		if inSet(titles, t.w) {
 			if j+1 < len(toks) && isCap(toks[j+1].w) && joinable(text, t, toks[j+1]) {
 				title = t.w
 				j++
@@ -224,8 +296,8 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 		k := j
 		for k+1 < len(toks) && k-j < maxNameWords {
 			nx := toks[k+1]
-			if !joinable(text, toks[k], nx) {
-				break
+			if !joinable(text, toks[k], nx) || nx.w == "I" {
+				break // "Chapter I Emma": the pronoun or a numeral ends a name
 			}
 			if isPossessive(toks[k].w) {
 				break
@@ -233,7 +305,7 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 			if allCaps(nx.w) != allCaps(toks[k].w) && !isInitial(nx.w) && !isInitial(toks[k].w) {
 				break // a heading in capitals runs into the text
 			}
-			if isCap(nx.w) && !titles[nx.w] && !inSet(titles, nx.w) {
+			if isCap(nx.w) && !inSet(titles, nx.w) {
 				k++
 				continue
 			}
@@ -269,13 +341,30 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 				}
 			}
 		}
+		if title == "" {
+			// a heading in capitals before a name ("SCANDAL IN BOHEMIA To
+			// Sherlock Holmes"): the name is what follows the capitals
+			for x := k - 1; x >= j; x-- {
+				if allCaps(toks[x].w) && !allCaps(toks[x+1].w) {
+					j = x + 1
+					for j < k && isInitial(toks[j].w) {
+						j++ // a numeral: "BOHEMIA I. To"
+					}
+					break
+				}
+			}
+		}
 		for j < k && title == "" && inSet(stopCaps, toks[j].w) {
 			j++ // "While Mary", "To Sherlock Holmes"
 		}
 		first := toks[j]
 		verbNext := k+1 < len(toks) && !isCap(toks[k+1].w) && isSpeechVerb(toks[k+1].w) && joinable(text, toks[k], toks[k+1])
 		if title == "" && sentenceInitial(text, first.s, 0) {
-			if inSet(stopCaps, first.w) || (k == j && !verbNext && !mid[strings.TrimSuffix(strings.TrimSuffix(first.w, "'s"), "’s")]) {
+			bare := strings.TrimSuffix(strings.TrimSuffix(first.w, "'s"), "’s")
+			if inSet(stopCaps, first.w) || (k == j && !verbNext && !mid[bare] && lookup(givenGender, bare) == 0) ||
+				k > j && !mid[bare] && lookup(low, first.w) == lowSeen && lookup(givenGender, first.w) == 0 {
+				// "Finally Tom", "Honest Jemima": a word the text writes in
+				// lower case, capitalised only as a sentence's first
 				if k == j {
 					i = k
 					continue
@@ -288,9 +377,13 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 			i = k
 			continue
 		}
-		if k > j && allCaps(toks[j].w) && allCaps(toks[k].w) && !isInitial(toks[j].w) {
+		if k > j && headingRun(toks[j:k+1]) {
 			i = k
 			continue // a heading, not a name
+		}
+		if title == "" && k > j && lowerWords(toks[j:k+1], low) {
+			i = k
+			continue // "the Big Country": words of the text, capitalised
 		}
 		if inSet(placeHeads, toks[k].w) && title == "" {
 			i = k
@@ -315,6 +408,7 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 		m := mention{s: ms0, e: end, raw: raw, typ: mOther}
 		if title != "" {
 			m.typ = mPerson
+			m.title = strings.TrimSuffix(title, ".")
 			if maleTitles[title] || inSet(maleTitles, title) {
 				m.gender = 'm'
 			} else if femaleTitles[title] || inSet(femaleTitles, title) {
@@ -322,21 +416,54 @@ func capNames(text string, toks []token, mid map[string]bool) []mention {
 			}
 		}
 		for x := j; x <= k; x++ {
-			if orgHeads[strings.TrimSuffix(strings.TrimSuffix(lower(toks[x].w), "'s"), "’s")] {
+			if inSet(orgHeads, trimPossessive(toks[x].w)) {
 				m.typ = mOrg
 			}
 		}
+		// "the Mensheviks": a capitalised plural after "the" is a body.
+		if m.typ == mOther && k == j && strings.HasSuffix(first.w, "s") && i > 0 && strings.EqualFold(toks[i-1].w, "the") {
+			m.typ = mOrg
+		}
+		if m.typ == mOther && i == j && i > 0 && strings.EqualFold(toks[i-1].w, "the") && !isPossessive(toks[k].w) {
+			// "the Lusitania", "the Admiral Benbow": a ship, an inn, a
+			// place; no one is called "the" and a name
+			i = k
+			continue
+		}
 		if m.typ == mOther && k > j {
 			m.typ = mPerson
-		}
-		// "the Mensheviks": a capitalised plural after "the" is a body.
-		if m.typ == mOther && k == j && strings.HasSuffix(first.w, "s") && i > 0 && lower(toks[i-1].w) == "the" {
-			m.typ = mOrg
 		}
 		ms = append(ms, m)
 		i = k
 	}
 	return ms
+}
+
+// lowerWords reports whether every word of a run is one the text also
+// writes in lower case, none of them a given name.
+func lowerWords(ts []token, low map[string]byte) bool {
+	for _, t := range ts {
+		if lookup(low, t.w) == 0 || lookup(givenGender, t.w) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// headingRun reports whether a run of capitalised words is a heading in
+// capitals: every word in capitals or an initial, one at least a word.
+func headingRun(ts []token) bool {
+	word := false
+	for _, t := range ts {
+		switch {
+		case allCaps(t.w):
+			word = true
+		case isInitial(t.w):
+		default:
+			return false
+		}
+	}
+	return word
 }
 
 func isAllCapsLong(w string) bool {
@@ -363,23 +490,24 @@ func joinable(text string, a, b token) bool {
 func rolesAndPronouns(text string, toks []token) []mention {
 	var ms []mention
 	for i, t := range toks {
-		lw := lower(t.w)
-		if g, ok := pronouns[lw]; ok {
-			if lw == "sie" || lw == "i" && t.w != "I" {
-				if lw == "i" {
-					continue
-				}
+		if !rolePronFilter.maybe(t.w) && (len(t.w) < 2 || t.w[0]|0x20 != 'j') {
+			continue
+		}
+		if g, ok := pronounOf(t.w); ok {
+			if t.w == "i" {
+				continue
 			}
 			ms = append(ms, mention{s: t.s, e: t.e, raw: t.w, typ: mPronoun, gender: g})
 			continue
 		}
-		if strings.HasPrefix(lw, "j'") || strings.HasPrefix(lw, "j’") {
+		if len(t.w) > 1 && (t.w[0] == 'j' || t.w[0] == 'J') && (strings.HasPrefix(t.w[1:], "'") || strings.HasPrefix(t.w[1:], "’")) {
 			ms = append(ms, mention{s: t.s, e: t.s + 1, raw: "je", typ: mPronoun, gender: 'i'})
 			continue
 		}
-		if !roleNouns[lw] {
+		if !roleFilter.maybe(t.w) || !inSet(roleNouns, t.w) {
 			continue
 		}
+		lw := lower(t.w)
 		// the article, with at most two words (adjectives) between.
 		for back := 1; back <= 3 && i-back >= 0; back++ {
 			a := lower(toks[i-back].w)
@@ -418,8 +546,8 @@ func markPrepositions(text string, ms []mention) {
 			}
 			j -= n
 		}
-		w := lower(text[j:e])
-		if articles[w] && j > 0 {
+		w := text[j:e]
+		if inSet(articles, w) && j > 0 {
 			// in the Dubrava cutting: look past the article
 			k2 := j
 			for k2 > 0 && (text[k2-1] == ' ' || text[k2-1] == '\n') {
@@ -437,10 +565,20 @@ func markPrepositions(text string, ms []mention) {
 				m.pp = true
 			}
 		}
-		if prepositions[w] || strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "l'") {
+		if inSet(prepositions, w) || strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "D'") || strings.HasPrefix(w, "L'") {
 			m.pp = true
 		}
 	}
+}
+
+// trimPossessive drops a possessive 's, in either case.
+func trimPossessive(w string) string {
+	for _, p := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(w, p) {
+			return w[:len(w)-len(p)]
+		}
+	}
+	return w
 }
 
 func isPossessive(w string) bool {

@@ -8,10 +8,14 @@
 // span is then classified as a quotation or a scare quote (an ironic word,
 // a title, a word cited as a word), attributed to a speaker from the cue
 // around it, the document's own alias table and the entities layer, and
-// given its language, its footnote marker and its translation pair.
+// given its language, its footnote marker and its translation pair. The
+// turns of a dialogue take their voices together (conv.go): cues, pronouns
+// and their antecedents, names called out, and the alternation of two
+// voices, weighed over the whole conversation.
 package quotes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -41,55 +45,65 @@ func (Extractor) Extract(d *extract.Doc) []quellen.Finding {
 
 // cand is a quotation candidate.
 type cand struct {
-	s, e     int // with the marks (a block: the block)
-	is, ie   int // the quoted words
-	text     string
-	para     int // index into paras
-	group    int
-	depth    int
-	block    bool
-	scare    bool
-	marked   bool // has quotation marks
-	who      string
-	speaker  string
-	cue      string
-	lang     string
-	note     string
-	pair     int // translation_of_line
-	words    int
-	byCue    bool // the speaker came from a cue of its own
-	noteAt   int  // the note marker's note_line, 0 when unknown
-	idx      int  // index in qdoc.cands
-	bag      map[string]int
-	bmask    uint64    // a bit for each word of bag
-	bwords   []bagWord // bag's words' counts and bits
-	bn       int       // the number of words in bag
-	cueKind  byte
-	desc     bool  // the speaker is a description (“the old man”)
-	echo     *cand // the quotation c echoes, once echoDone
-	echoDone bool
-	pro      byte // the gender of an unresolved pronoun cue (“…,” she said)
+	s, e      int // with the marks (a block: the block)
+	is, ie    int // the quoted words
+	text      string
+	para      int // index into paras
+	group     int
+	depth     int
+	block     bool
+	scare     bool
+	marked    bool // has quotation marks
+	who       string
+	speaker   string
+	cue       string
+	lang      string
+	note      string
+	pair      int // translation_of_line
+	words     int
+	byCue     bool     // the speaker came from a cue of its own
+	noteAt    int      // the note marker's note_line, 0 when unknown
+	idx       int      // index in qdoc.cands
+	bag       []uint64 // the hashes of its words in lower case, sorted
+	bagDone   bool
+	bagSorted bool
+	bmask     bloom // a bit for each word of bag
+	cueKind   byte
+	desc      bool  // the speaker is a description (“the old man”)
+	echo      *cand // the quotation c echoes, once echoDone
+	echoDone  bool
+	pro       byte // the gender of a pronoun cue (“…,” she said)
+	proAt     int  // where that pronoun stands
+	self      bool // the speaker names himself ("I am Parson Tringham")
+	subj      bool // the speaker is the subject of the narration before
 }
 
 // qdoc is one run of the extractor on a document.
 type qdoc struct {
-	d      *extract.Doc
-	text   string
-	paras  [][2]int
-	kinds  []string
-	ments  []mention
-	al     *aliases
-	cands  []*cand
-	marks  []quellen.Finding // note markers
-	orgs   map[string]string
-	res    map[int]string // resolved pronoun mentions, by start
-	gender map[string]byte
-	all    []mention // every mention, those in quotations too
-	notes  []quellen.Finding
-	refs   []quellen.Finding
-	plang  map[int]string // guessed language of a paragraph
-	cite   map[int]bool   // paragraphs that read as citations
-	subj   map[string]int
+	d       *extract.Doc
+	text    string
+	paras   [][2]int
+	kinds   []string
+	ments   []mention
+	al      *aliases
+	cands   []*cand
+	marks   []quellen.Finding // note markers
+	orgs    map[string]string
+	res     map[int]string // resolved pronoun mentions, by start
+	gender  map[string]byte
+	all     []mention // every mention, those in quotations too
+	notes   []quellen.Finding
+	refs    []quellen.Finding
+	plang   map[int]string // guessed language of a paragraph
+	cite    map[int]bool   // paragraphs that read as citations
+	subj    map[string]int
+	objects map[string]int
+	lines   byte           // lineMode: 0 unknown, 1 no, 2 yes
+	narr    string         // the first-person narrator's name, when the text gives it
+	descs   []mention      // narrDescs, once read
+	toks    []token        // the words of the paragraphs
+	cur     *cand          // the quotation attribute is reading
+	kinAt   map[int]string // a kinsman\'s name a cue\'s description gave, by where it stands
 }
 
 func paraRanges(d *extract.Doc) [][2]int {
@@ -172,11 +186,13 @@ func (q *qdoc) run() []quellen.Finding {
 	for i, c := range q.cands {
 		c.idx = i
 	}
-	q.ments = findMentions(q.d)
+	var toks []token
+	q.ments, toks = findMentions(q.d)
+	q.toks = toks
 	// the alias table reads names in quotations too ("I am Parson
 	// Tringham"); the speaker search does not
 	q.al = buildAliases(q.text, q.ments)
-	q.addNominals()
+	q.addNominals(toks)
 	q.all = q.ments
 	q.markQuoted()
 	q.orgs = orgTable(q.ments)
@@ -187,27 +203,29 @@ func (q *qdoc) run() []quellen.Finding {
 		q.classify(c)
 		q.setLang(c)
 	}
+	q.trace("attribute")
 	q.carry()
-	q.dialogue()
-	// "she said" with no antecedent in the narration: the woman who spoke
-	// last, once the dialogue has given its turns their voices
-	again := false
-	for _, c := range q.cands {
-		if c.speaker == "" && c.pro != 0 {
-			c.speaker = q.recentSpeaker(c, c.pro)
-			again = again || c.speaker != ""
-		}
-	}
-	if again {
-		q.dialogue()
-	}
+	q.trace("carry")
+	q.converse()
+	q.trace("converse")
 	for _, c := range q.cands {
 		if c.speaker == narrator {
-			c.speaker = ""
+			c.speaker = q.narr
 		}
+		c.speaker = bareDesc(c.speaker)
 	}
 	q.pairs()
 	return q.emit()
+}
+
+// traceHook, when set (by a diagnostic test), sees the candidates after
+// each stage of the speaker search.
+var traceHook func(q *qdoc, stage string)
+
+func (q *qdoc) trace(stage string) {
+	if traceHook != nil {
+		traceHook(q, stage)
+	}
 }
 
 // paraOf returns the index of the paragraph holding off, or -1.
@@ -236,26 +254,79 @@ func (q *qdoc) paraKind(i int) string {
 
 // clean joins the quoted words' lines and spaces.
 func clean(s string) string {
-	var b strings.Builder
-	sp := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			sp = true
+	// most quotations need nothing done
+	ok := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; ok && i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			ok = !asciiSpace[c] || c == ' ' && s[i+1] != ' '
+			i++
 			continue
 		}
-		if sp && b.Len() > 0 {
-			b.WriteByte(' ')
+		r, n := utf8.DecodeRuneInString(s[i:])
+		ok = !unicode.IsSpace(r) && !(r == utf8.RuneError && n == 1)
+		i += n
+	}
+	if ok {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	sp := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && !asciiSpace[c] {
+			// a run of ASCII that is no space, copied at once
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+				j++
+			}
+			if sp && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			sp = false
+			b = append(b, s[i:j]...)
+			i = j
+			continue
+		}
+		if c < utf8.RuneSelf {
+			sp = true
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			sp = true
+			i += n
+			continue
+		}
+		if sp && len(b) > 0 {
+			b = append(b, ' ')
 		}
 		sp = false
-		b.WriteRune(r)
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, "\uFFFD"...) // an invalid byte, as WriteRune writes it
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
 	}
-	return b.String()
+	return string(b)
 }
 
 func countWords(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(s); {
+		var r rune
+		var w bool
+		if c := s[i]; c < utf8.RuneSelf {
+			r, w = rune(c), asciiAlnum[c]
+			i++
+		} else {
+			var k int
+			r, k = utf8.DecodeRuneInString(s[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += k
+		}
 		if w && !in {
 			n++
 		}
@@ -265,7 +336,12 @@ func countWords(s string) int {
 }
 
 func sortCands(cs []*cand) {
-	sort.SliceStable(cs, func(i, j int) bool { return less(cs[i], cs[j]) })
+	slices.SortStableFunc(cs, func(a, b *cand) int {
+		if a.s != b.s {
+			return a.s - b.s
+		}
+		return b.e - a.e
+	})
 }
 
 // nextTop returns the start of the first outermost quotation after c, or
@@ -277,13 +353,6 @@ func (q *qdoc) nextTop(c *cand) int {
 		}
 	}
 	return -1
-}
-
-func less(a, b *cand) bool {
-	if a.s != b.s {
-		return a.s < b.s
-	}
-	return a.e > b.e
 }
 
 // markQuoted drops mentions inside quotations: words quoted are not the
@@ -350,6 +419,18 @@ func (q *qdoc) emit() []quellen.Finding {
 	return out
 }
 
+// bareDesc drops the article of a description given as a speaker ("the
+// old man" → "old man"): it tells whether the reader has met the person,
+// not who the person is. A possessive ("his mother") stays.
+func bareDesc(s string) string {
+	for _, a := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(s, a) && len(s) > len(a) {
+			return s[len(a):]
+		}
+	}
+	return s
+}
+
 func nilIfEmpty(s string) any {
 	if s == "" {
 		return nil
@@ -379,32 +460,39 @@ func plausibleSingle(s string) bool {
 	return true
 }
 
+// nominalFilter passes the words that may open a nominal: "the", "old", a
+// possessive.
+var nominalFilter = newWordFilter([]string{"the", "old"}, keysOf(possessives))
+
 // addNominals adds "the parson" as a mention of the one person whose name
 // holds that noun ("Parson Tringham").
-func (q *qdoc) addNominals() {
+func (q *qdoc) addNominals(toks []token) {
 	var add []mention
-	var toks []token
-	for _, p := range q.paras {
-		toks = tokens(q.text, p[0], p[1], toks[:0])
-		for i := 0; i+1 < len(toks); i++ {
-			w := lower(toks[i].w)
-			if w != "the" && possessives[w] == 0 && w != "old" {
-				continue
-			}
-			n := toks[i+1]
-			if isCap(n.w) || !joinable(q.text, toks[i], n) {
-				continue
-			}
-			if f := q.al.byToken(n.w); f != "" {
-				add = append(add, mention{s: toks[i].s, e: n.e, raw: f, canon: f, typ: mPerson})
-			}
+	p := 0
+	for i := 0; i+1 < len(toks); i++ {
+		w := toks[i].w
+		if !nominalFilter.maybe(w) || w != "the" && w != "The" && w != "old" && w != "Old" && lookup(possessives, w) == 0 {
+			continue
+		}
+		n := toks[i+1]
+		if isCap(n.w) || !joinable(q.text, toks[i], n) {
+			continue
+		}
+		for p < len(q.paras) && q.paras[p][1] <= toks[i].s {
+			p++
+		}
+		if p >= len(q.paras) || n.e > q.paras[p][1] {
+			continue // the next paragraph's
+		}
+		if f := q.al.byToken(n.w); f != "" {
+			add = append(add, mention{s: toks[i].s, e: n.e, raw: f, canon: f, typ: mPerson})
 		}
 	}
 	if len(add) == 0 {
 		return
 	}
 	q.ments = append(q.ments, add...)
-	sort.SliceStable(q.ments, func(i, j int) bool { return q.ments[i].s < q.ments[j].s })
+	slices.SortStableFunc(q.ments, func(a, b mention) int { return a.s - b.s })
 	markPrepositions(q.text, q.ments)
 }
 

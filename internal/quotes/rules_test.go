@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,18 +32,19 @@ func TestSpeakerRules(t *testing.T) {
 		want string // speakers, " | " between
 	}{
 		// descriptions
-		{"said the old man", "“Come in and sit by the fire,” said the old man.", "the old man"},
-		{"the old man replied", "“Come in and sit by the fire,” the old man replied.", "the old man"},
-		{"description ends at a participle", "“Come in and sit by the fire,” said the man, turning away.", "the man"},
-		{"adjectives between commas", "“Come in and sit by the fire,” said a thin, elderly gentleman.", "a thin elderly gentleman"},
+		{"said the old man", "“Come in and sit by the fire,” said the old man.", "old man"},
+		{"the old man replied", "“Come in and sit by the fire,” the old man replied.", "old man"},
+		{"description ends at a participle", "“Come in and sit by the fire,” said the man, turning away.", "man"},
+		{"adjectives between commas", "“Come in and sit by the fire,” said a thin, elderly gentleman.", "thin elderly gentleman"},
 		{"one of them: nobody named", "“Come in and sit by the fire,” said one of their leaders.", "∅"},
 		{"the other: no noun", "“Come in and sit by the fire,” said the other.", "∅"},
-		{"an adverb is no person", "“Come in and sit by the fire,” said the host quietly.", "the host"},
+		{"an adverb is no person", "“Come in and sit by the fire,” said the host quietly.", "host"},
 		{"a description of a named role keeps the name", "Parson Tringham rode by.\n\n“Good night to you all,” said the parson.", "Parson Tringham"},
 		// kin: the possessor's surname
 		{"his wife of Mr. X", "Mr. Harlow came home late and sat down.\n\n“You are late again,” cried his wife.", "Mrs Harlow"},
 		{"her husband of Mrs. X", "Mrs. Harlow came home late and sat down.\n\n“You are late again,” said her husband.", "Mr Harlow"},
 		{"his wife with no one named: a description", "“You are late again,” cried his wife.", "his wife"},
+		{"his lady of the one she speaks to", "Mr. Bennet read the paper.\n\n“My dear Mr. Bennet,” said his lady to him one day.", "Mrs Bennet"},
 		// the second part of a split quotation
 		{"split quotation", "“My dear,” said his lady to him one day, “have you heard the news from town?”", "his lady | his lady"},
 		// the subject of the narration before
@@ -64,6 +66,62 @@ func TestSpeakerRules(t *testing.T) {
 		{"she: the woman who spoke last",
 			"“Sit down,” said Anna.\n\n“Thank you,” said Peter.\n\n“Are you cold?” she asked.",
 			"Anna | Peter | Anna"},
+		// names beside the verb
+		{"said Good: a capitalised word after the verb is a name",
+			"“Three years,” said Good.", "Good"},
+		{"Good said", "“Three years,” Good said.", "Good"},
+		// titles keep people apart; a titled given name is the full name
+		{"Mr. and Mrs. share a surname",
+			"Mr. Bennet read. Mrs. Bennet sewed.\n\n“My dear,” said Mrs. Bennet.\n\n“Yes?” said Mr. Bennet.",
+			"Mrs Bennet | Mr Bennet"},
+		{"Mrs. is not the daughter named in full",
+			"Katharine Hilbery poured the tea, and Katharine smiled.\n\n“More tea?” said Mrs. Hilbery.", "Mrs Hilbery"},
+		{"Sir Henry is Henry Curtis",
+			"Henry Curtis sat by the fire.\n\n“It is odd,” said Sir Henry.", "Henry Curtis"},
+		{"a given name alone is the one full name it begins",
+			"Marilla Cuthbert and Matthew Cuthbert lived there.\n\n“It is late,” said Marilla.", "Marilla Cuthbert"},
+		// conversation: alternation, vocatives, pronouns
+		{"cue-less turns alternate between the two voices",
+			"“Good night,” said Anna.\n\n“Good night,” said Peter.\n\n“Where are you going?”\n\n“Home.”\n\n“So late?”",
+			"Anna | Peter | Anna | Peter | Anna"},
+		{"the one called by name answers",
+			"“Well,” said Anna.\n\n“Well,” said Peter.\n\n“Peter, listen to me.”\n\n“I am listening.”",
+			"Anna | Peter | Anna | Peter"},
+		{"a name called out makes a cue-less start",
+			"“Peter, is that you?”\n\n“It is,” said Peter.\n\n“Come in, then.”",
+			"∅ | Peter | ∅"},
+		{"a turn does not speak to itself",
+			"“Well,” said Anna.\n\n“Well,” said Peter.\n\n“Anna, listen to me.”", "Anna | Peter | Peter"},
+		{"he: the man the last turn called by name, not the one who called",
+			"“Good night,” said Jack Durbeyfield.\n\n“Good night,” said Parson Tringham.\n\n“How long have you known it, Parson Tringham?”\n\nThe evening was still and the road was empty.\n\n“Some weeks,” said he.",
+			"Jack Durbeyfield | Parson Tringham | Jack Durbeyfield | Parson Tringham"},
+		{"he: the antecedent right before wins",
+			"“Sit down,” said Anna.\n\n“Thank you,” said Peter.\n\nKarl came in and shut the door.\n\n“It is cold,” he said.",
+			"Anna | Peter | Karl"},
+		{"she: a woman the narration describes",
+			"A girl sat on the stile.\n\n“What are you doing?” she asked.\n\n“Walking,” said Tom.",
+			"girl | Tom"},
+		{"the subject of the narration before speaks",
+			"“Ready?” said Anna.\n\n“Yes,” said Peter.\n\nAnna laughed.\n\n“Then come.”", "Anna | Peter | Anna"},
+		// the narrator named by the dialogue
+		{"the narrator is the one the others call by name",
+			"“Wedlock suits you,” said Holmes.\n\n“Seven pounds,” I answered.\n\n“I think, Watson, that you have put on weight.”\n\n“Indeed,” I said.\n\n“And you, Watson, walk again.”",
+			"Holmes | Watson | Holmes | Watson | Holmes"},
+		{"a narrator nobody names is no one",
+			"“Yes,” I said.\n\n“Good,” said Anna.", "∅ | Anna"},
+		// what is no speaker
+		{"a heading is no subject", "The Missing Heir.\n\n“Uncle, you are not looking well.”", "∅"},
+		{"the Lusitania is no person",
+			"The Lusitania was sinking.\n\n“Women and children first!” he cried.", "∅"},
+		{"his advice is his",
+			"Mr. Beebe leaned forward.\n\n“Do not neglect the country round,” his advice concluded.", "Beebe"},
+		{"a heading in capitals is no part of a name",
+			"A SCANDAL IN BOHEMIA I. To Sherlock Holmes she is always the woman.\n\n“Wedlock suits you,” said Holmes.",
+			"Sherlock Holmes"},
+		{"a word the text writes in lower case opens no name",
+			"Finally Tom came in. He sat down, finally.\n\n“I am late,” said Tom.", "Tom"},
+		{"a cue split off by the question mark",
+			"Peter Hale came in.\n\n“What do you want?”\nhe asked.", "Peter Hale"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,15 +183,35 @@ func TestGuessLangWords(t *testing.T) {
 	}
 }
 
-func TestWordBagLower(t *testing.T) {
-	got := wordBag("The THE the, Été été — x2 x2")
-	want := map[string]int{"the": 3, "été": 2, "x2": 2}
-	if len(got) != len(want) {
-		t.Fatalf("wordBag = %v, want %v", got, want)
+func TestWordHashesLower(t *testing.T) {
+	got := wordHashes("The THE the, Été été — x2 x2")
+	want := wordHashes("the the the été été x2 x2")
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) || len(got) != 7 {
+		t.Fatalf("wordHashes = %v, want %v", got, want)
 	}
-	for w, k := range want {
-		if got[w] != k {
-			t.Errorf("wordBag[%q] = %d, want %d", w, got[w], k)
+	sorted := func(s string) []uint64 { h := wordHashes(s); slices.Sort(h); return h }
+	if c := hashContainment(sorted("a ledger, not a rumour"), sorted("The Committee has before it a ledger, not a rumour.")); c != 1 {
+		t.Errorf("containment = %v, want 1", c)
+	}
+	if c := hashContainment(sorted("a a b"), sorted("a b")); c < 0.66 || c > 0.67 {
+		t.Errorf("containment counts repeated words: %v", c)
+	}
+}
+
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain words":             "plain words",
+		"  lead and trail  ":      "lead and trail",
+		"two\nlines\n\nand  gaps": "two lines and gaps",
+		"no\u00a0break\tspace":    "no break space",
+		"curly “marks” stay":      "curly “marks” stay",
+		"bad \xff byte":           "bad \uFFFD byte",
+		" \n ":                    "",
+	} {
+		if got := clean(in); got != want {
+			t.Errorf("clean(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -77,7 +77,7 @@ func (q *qdoc) ctxAfter(c *cand, next int) (int, int) {
 		if p := q.paraOf(c.e - 1); p >= 0 && p+1 < len(q.paras) {
 			n := q.paras[p+1]
 			r, _ := utf8.DecodeRuneInString(q.text[n[0]:n[1]])
-			if unicode.IsLower(r) && (next < 0 || next > n[0]) {
+			if (unicode.IsLower(r) || q.cueLine(c, n[0], n[1])) && (next < 0 || next > n[0]) {
 				e = sentEnd(q.text, n[0], n[1])
 				if next > n[0] && next < e {
 					e = next
@@ -88,6 +88,36 @@ func (q *qdoc) ctxAfter(c *cand, next int) (int, int) {
 	}
 	return c.e, e
 }
+
+// cueLine reports whether the paragraph [s, e) after a question or an
+// exclamation c is its cue, split off by the sentence's "?": "I asked.",
+// "Holmes cried, laughing."
+func (q *qdoc) cueLine(c *cand, s, e int) bool {
+	inner := strings.TrimRight(c.text, "”’\"' ")
+	if !strings.HasSuffix(inner, "?") && !strings.HasSuffix(inner, "!") {
+		return false
+	}
+	ts := tokens(q.text, s, min(e, s+80), nil)
+	if len(ts) < 2 || len(ts) > 12 {
+		return false
+	}
+	for v := 1; v < len(ts) && v <= 3; v++ {
+		if isSpeechVerb(ts[v].w) && !isCap(ts[v].w) {
+			// "I asked.", "said he": a verb that only reports words; not
+			// "Tommy chuckled.", which may be the next turn's narration
+			_, pro := pronouns[lower(ts[0].w)]
+			return pro && v == 1 && reportVerbs[lower(ts[v].w)]
+		}
+		if !isCap(ts[v].w) {
+			return false
+		}
+	}
+	return false
+}
+
+// reportVerbs only report words said.
+var reportVerbs = set(`said asked replied answered inquired enquired returned rejoined continued added
+remarked observed exclaimed cried repeated demanded responded retorted resumed suggested whispered muttered`)
 
 // mentionsIn returns the mentions inside [s, e).
 func (q *qdoc) mentionsIn(s, e int) []mention {
@@ -101,6 +131,8 @@ func (q *qdoc) mentionsIn(s, e int) []mention {
 
 // attribute finds c's cue and speaker.
 func (q *qdoc) attribute(c *cand) {
+	q.cur = c
+	defer func() { q.cur = nil }()
 	if c.who != "" {
 		c.speaker = speakerName(q.al.canon(mention{raw: c.who, typ: mPerson}))
 		c.byCue = true
@@ -117,6 +149,7 @@ func (q *qdoc) attribute(c *cand) {
 			c.speaker = q.nameOf(m)
 			c.desc = isDesc(m, c.speaker)
 			if m.typ == mPronoun && (m.gender == 'm' || m.gender == 'f') {
+				c.pro, c.proAt = m.gender, m.s
 				// in a dialogue, "she said" is a woman who has spoken in
 				// the last turns, the narration's antecedent if it is one
 				if rs := q.recentSpeakers(c, m.gender); len(rs) > 0 && !slices.Contains(rs, c.speaker) {
@@ -125,9 +158,6 @@ func (q *qdoc) attribute(c *cand) {
 			}
 			if c.speaker == "" && m.typ == mPronoun && (m.gender == 'm' || m.gender == 'f') {
 				c.speaker = q.recentSpeaker(c, m.gender)
-				if c.speaker == "" {
-					c.pro = m.gender
-				}
 			}
 			if c.speaker == "" && m.typ == mPronoun && m.gender == 'i' {
 				// "said I": the unnamed narrator, a voice of the dialogue
@@ -150,6 +180,7 @@ func (q *qdoc) attribute(c *cand) {
 	if c.speaker == "" && c.cueKind == cueNone {
 		if n := q.subjectBefore(c); n != "" {
 			c.speaker = n
+			c.subj = true
 		}
 	}
 }
@@ -168,6 +199,7 @@ func (q *qdoc) selfNamed(c *cand) {
 			if m.typ == mPerson || m.typ == mOther && q.known(m) {
 				if m.s-at < 6 {
 					c.speaker = speakerName(q.al.canon(m))
+					c.self = true
 					return
 				}
 			}
@@ -220,6 +252,11 @@ func (q *qdoc) postCue(s, e int) (mention, string, bool) {
 				return m, strings.Trim(q.text[s:t.e], " ,—–-\n"), true
 			}
 		}
+		if v == 1 && capName(ts[0].w) && q.text[ts[0].e:t.s] == " " {
+			// “…,” Good said
+			m := mention{s: ts[0].s, e: ts[0].e, raw: ts[0].w, typ: mOther}
+			return m, strings.Trim(q.text[s:t.e], " ,—–-\n"), true
+		}
 		// said X
 		lim := e
 		if v+4 < len(ts) {
@@ -229,28 +266,91 @@ func (q *qdoc) postCue(s, e int) (mention, string, bool) {
 		if ms := q.mentionsIn(t.e, lim); len(ms) > 0 && !ms[0].pp && !q.junk(ms[0]) {
 			return ms[0], strings.Trim(q.text[s:ms[0].e], " ,—–-\n"), true
 		}
+		// said Good: a capitalised word right after the verb is a name,
+		// even one the text also writes in lower case
+		if m, ok := q.capAfter(ts, v); ok {
+			return m, strings.Trim(q.text[s:m.e], " ,—–-\n"), true
+		}
 		// said the parson: a common noun naming someone named elsewhere
 		if m, ok := q.nominal(ts, v); ok {
 			return m, strings.Trim(q.text[s:m.e], " ,—–-\n"), true
 		}
 		// said the girl, the old man replied: a description
 		if d, k := description(q.text, ts, v+1); k > 0 {
-			if n := q.kinName(ts, v+1, k); n != "" {
-				d = n
+			if m, ok := q.descMention(ts, v+1, k, d); ok {
+				return m, strings.Trim(q.text[s:ts[k].e], " ,—–-\n"), true
 			}
-			return mention{s: ts[v+1].s, e: ts[k].e, raw: d, typ: mDesc}, strings.Trim(q.text[s:ts[k].e], " ,—–-\n"), true
 		}
 		for i := v - 1; i >= 0 && i >= v-5; i-- {
 			if d, k := description(q.text, ts, i); k == v-1 {
-				if n := q.kinName(ts, i, k); n != "" {
-					d = n
+				if m, ok := q.descMention(ts, i, k, d); ok {
+					return m, strings.Trim(q.text[s:ts[v].e], " ,—–-\n"), true
 				}
-				return mention{s: ts[i].s, e: ts[k].e, raw: d, typ: mDesc}, strings.Trim(q.text[s:ts[v].e], " ,—–-\n"), true
+				break
 			}
 		}
 		return mention{}, "", false
 	}
 	return mention{}, "", false
+}
+
+// descMention makes the description ts[i..k] (phrase d) a speaker: its
+// kinsman's name ("his wife" of Mr. Bennet), the person itself ("the old
+// man"), or, when its head is no person ("his advice concluded", "her
+// tone softened"), the owner its possessive names.
+func (q *qdoc) descMention(ts []token, i, k int, d string) (mention, bool) {
+	if n := q.kinName(ts, i, k); n != "" {
+		if q.kinAt == nil {
+			q.kinAt = map[int]string{}
+		}
+		q.kinAt[ts[i].s] = n // the narration's "his lady" there is she
+		return mention{s: ts[i].s, e: ts[k].e, raw: n, typ: mDesc}, true
+	}
+	if inSet(thingHeads, ts[k].w) {
+		if g := lookup(possessives, ts[i].w); g == 'm' || g == 'f' {
+			return mention{s: ts[i].s, e: ts[i].e, raw: lower(ts[i].w), typ: mPronoun, gender: g}, true
+		}
+		return mention{}, false
+	}
+	return mention{s: ts[i].s, e: ts[k].e, raw: d, typ: mDesc}, true
+}
+
+// thingHeads are nouns that speak only for their owner: "his advice
+// concluded", "her tone softened". "A voice" is someone unseen.
+var thingHeads = set(`advice words word reply answer letter note tone lips mouth eyes face look glance
+expression manner smile laugh laughter question remark remarks thought thoughts heart mind conscience
+speech message telegram paper pen`)
+
+// capAfter reads a capitalised word right after the speech verb at
+// ts[v] as the speaker's name: "said Good", "replied Snake Anson".
+func (q *qdoc) capAfter(ts []token, v int) (mention, bool) {
+	i := v + 1
+	if i >= len(ts) || !capName(ts[i].w) || q.text[ts[v].e:ts[i].s] != " " {
+		return mention{}, false
+	}
+	k := i
+	for k+1 < len(ts) && isCap(ts[k+1].w) && q.text[ts[k].e:ts[k+1].s] == " " && !isPossessive(ts[k].w) {
+		k++
+	}
+	raw := q.text[ts[i].s:ts[k].e]
+	return mention{s: ts[i].s, e: ts[k].e, raw: raw, typ: mOther}, true
+}
+
+// capName reports whether a capitalised word beside a speech verb may be
+// a name: not a pronoun, an article or a determiner.
+func capName(w string) bool {
+	if !isCap(w) || allCaps(w) && len(w) > 3 {
+		return false
+	}
+	lw := lower(w)
+	if _, ok := pronouns[lw]; ok || descDeterminers[lw] || titles[w] || inSet(titles, w) {
+		return false
+	}
+	switch lw {
+	case "it", "its", "there", "here", "then", "now", "so", "and", "but", "or", "one", "some", "all", "each", "both", "no", "yes", "oh", "ah":
+		return false
+	}
+	return true
 }
 
 // preCue looks in the sentence before a quotation for its cue.
@@ -265,6 +365,9 @@ func (q *qdoc) preCue(c *cand, s, e int) {
 	}), ":")
 	set := func(m mention, from int, kind byte) {
 		c.speaker = q.nameOf(m)
+		if m.typ == mPronoun && (m.gender == 'm' || m.gender == 'f') {
+			c.pro, c.proAt = m.gender, m.s
+		}
 		c.desc = isDesc(m, c.speaker)
 		c.cueKind = kind
 		c.byCue = c.speaker != ""
@@ -324,7 +427,7 @@ func (q *qdoc) preCue(c *cand, s, e int) {
 		before := q.mentionsIn(s, ts[v].s)
 		for i := len(before) - 1; i >= 0; i-- {
 			m := before[i]
-			if m.pp {
+			if m.pp || q.junk(m) {
 				continue
 			}
 			if weakVerbs[w] && ts[v].s-m.e > 40 {
@@ -518,24 +621,30 @@ func (q *qdoc) known(m mention) bool {
 		if _, ok := q.al.full[lower(ws[len(ws)-1])]; ok {
 			return true
 		}
-		if len(ws) == 1 && q.al.byFirst(ws[0]) != "" {
-			return true
+		if len(ws) == 1 && (q.al.byFirst(ws[0]) != "" || lookup(givenGender, ws[0]) != 0) {
+			return true // a given name: "Karl came in"
 		}
 		// a bare name that stands as a subject again and again (Holmes,
-		// Alice): a person, not a place
-		return q.subjects()[m.raw] >= 2
+		// Alice): a person, not a place; not one that stands after "in",
+		// "at", "to" as often (Avonlea)
+		n := q.subjects()[m.raw]
+		return n >= 2 && n > q.objects[m.raw]
 	}
 	return false
 }
 
 // subjects counts, for each one-word name, its mentions outside
-// prepositional phrases.
+// prepositional phrases (and, in q.objects, those inside).
 func (q *qdoc) subjects() map[string]int {
 	if q.subj == nil {
-		q.subj = map[string]int{}
+		q.subj, q.objects = map[string]int{}, map[string]int{}
 		for _, m := range q.all {
-			if m.typ == mOther && !m.pp && !strings.Contains(m.raw, " ") {
-				q.subj[m.raw]++
+			if m.typ == mOther && !strings.Contains(m.raw, " ") {
+				if m.pp {
+					q.objects[m.raw]++
+				} else {
+					q.subj[m.raw]++
+				}
 			}
 		}
 	}

@@ -1,0 +1,740 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+)
+
+// A conversation is a run of turns, each a quotation (with the quotations
+// after it in its paragraph), with little narration between them. Its
+// voices are read as a reader reads them, with the clues of Muzny et al.
+// (2017)'s sieves weighed together rather than in turn:
+//
+//   - an explicit cue naming or describing the speaker ("said Tess", "the
+//     old man replied") all but fixes the voice; a description of someone
+//     met before ("the mother") may be a named voice of its sex;
+//   - a pronoun cue ("he answered") wants a voice of its gender, the
+//     antecedent the narration gives right before it if there is one,
+//     else the last person of that gender it named or described;
+//   - the subject of the narration right before a turn ("Tuppence
+//     sighed.") speaks it;
+//   - a turn never speaks to the name it calls out ("not this evening,
+//     Durbeyfield"), rarely names its own speaker, and the one it calls
+//     out is likely to answer;
+//   - two people take turns: a voice is most likely the one before the
+//     last, less the last one again (least where the quotation ends its
+//     paragraph), less a third.
+//
+// Each clue is a cost; the sequence of voices of least cost over the whole
+// conversation is found exactly (dynamic programming over the last two
+// voices), so that a later cue settles the turns before it too. Turns
+// whose speaker the words before them give ("He adds:") stay as they are.
+
+// turn is one speaker's turn: its quotations, what their cues say.
+type turn struct {
+	qs     []*cand
+	named  string   // a name or a description an explicit cue gave
+	pro    byte     // a pronoun cue's gender
+	near   string   // the pronoun's antecedent in the narration right before
+	far    string   // the last person of its gender the narration named
+	subj   string   // the subject of the narration before the turn
+	addr   string   // a name the turn calls out
+	named3 []string // people the turn names (a speaker rarely names himself)
+	spk    string
+	first  bool // opens its paragraph
+	fixed  bool // its speaker comes from the words before it ("He adds:")
+	indef  bool // named is a description met for the first time ("a voice")
+}
+
+// turnLike reports whether c may be a turn of a conversation.
+func (q *qdoc) turnLike(c *cand) bool {
+	return c.depth == 0 && !c.scare && c.marked && !c.block && c.para >= 0
+}
+
+// opensPara reports whether c opens its paragraph.
+func (q *qdoc) opensPara(c *cand) bool {
+	return strings.TrimSpace(q.text[q.paras[c.para][0]:c.s]) == ""
+}
+
+// converse gives the turns of each conversation their voices.
+func (q *qdoc) converse() {
+	q.nameNarrator()
+	var conv []*turn
+	var prev *cand
+	for _, c := range q.cands {
+		if !q.turnLike(c) {
+			continue
+		}
+		if prev != nil && !q.sameConversation(prev, c) {
+			q.voices(conv)
+			conv = conv[:0]
+			prev = nil
+		}
+		if n := len(conv); n > 0 && q.sameTurn(prev, c) {
+			conv[n-1].qs = append(conv[n-1].qs, c)
+		} else {
+			conv = append(conv, &turn{qs: []*cand{c}, first: q.opensPara(c)})
+		}
+		prev = c
+	}
+	q.voices(conv)
+}
+
+// sameConversation reports whether c goes on the conversation of prev: at
+// most three paragraphs of narration, under 1200 bytes, between them.
+func (q *qdoc) sameConversation(prev, c *cand) bool {
+	lp := q.lastParaOf(prev)
+	if c.para <= lp {
+		return true
+	}
+	if c.para-lp > 4 {
+		return false
+	}
+	n := 0
+	for p := lp + 1; p < c.para; p++ {
+		n += q.paras[p][1] - q.paras[p][0]
+	}
+	return n < 1200
+}
+
+// sameTurn reports whether c goes on prev's turn: the same paragraph, or
+// a part of one quotation over several, unless c names its own speaker.
+func (q *qdoc) sameTurn(prev, c *cand) bool {
+	if c.group > 0 && c.group == prev.group {
+		return true
+	}
+	if c.para != q.lastParaOf(prev) {
+		return false
+	}
+	if cueNamed(c) != "" && cueNamed(prev) != "" && cueNamed(c) != cueNamed(prev) {
+		return false
+	}
+	return true
+}
+
+// cueNamed returns the speaker an explicit cue of c names or describes.
+func cueNamed(c *cand) string {
+	if c.byCue && c.pro == 0 && c.speaker != "" && (c.cueKind == cuePost || c.cueKind == cueVerb || c.cueKind == cueColon || c.cueKind == cueOwner) || c.self {
+		return c.speaker
+	}
+	return ""
+}
+
+// Costs of the conversation model (in the units of one doubtful clue).
+const (
+	costNamed     = 10.0 // against an explicit cue
+	costGender    = 8.0  // a pronoun of the other gender
+	costSelf      = 6.0  // speaking to oneself
+	costMentioned = 1.0  // naming oneself in the third person
+	costNear      = 3.0  // against the pronoun's antecedent right before
+	costSubj      = 2.0  // against the subject of the narration before
+	costDescSelf  = 0.6  // a description of someone met before, as a voice of its own
+	costDescName  = 0.2  // that description read as a named voice of its sex
+	costDescNew   = 1.5  // a description of someone new read as a named voice
+	costNoGender  = 1.5  // a pronoun for a voice of no known gender
+	costFar       = 1.0  // against the last person of the pronoun's gender
+	costUnknown   = 2.5  // a voice the conversation does not name
+	costThird     = 1.5  // neither of the last two voices
+	costAddrMiss  = 0.5  // not the one the last turn addressed
+	costAddrHit   = -1.0 // the one the last turn addressed
+)
+
+// voices decides the speakers of one conversation's turns: the sequence
+// of voices that fits the cues best, voices taking turns (a second-order
+// model, solved exactly by dynamic programming).
+func (q *qdoc) voices(conv []*turn) {
+	if len(conv) == 0 {
+		return
+	}
+	for _, t := range conv {
+		q.readTurn(t)
+	}
+	// a dialogue: some turn with a cue after it, “…,” said X
+	dialogue, bare := false, 0
+	for _, t := range conv {
+		c := t.qs[0]
+		if c.cueKind == cuePost && !t.fixed {
+			dialogue = true
+		}
+		if c.cueKind == cueNone && t.first {
+			bare++
+		}
+	}
+	dialogue = dialogue || bare >= 3
+	if len(conv) == 1 || !dialogue {
+		for _, t := range conv {
+			q.apply(t)
+		}
+		return
+	}
+	parts := q.participants(conv)
+	if len(parts) == 0 {
+		for _, t := range conv {
+			q.apply(t)
+		}
+		return
+	}
+	np := len(parts) + 1 // the last state: a voice not named
+	unk := len(parts)
+	gender := make([]byte, len(parts))
+	for i, p := range parts {
+		gender[i] = q.nameGender(p)
+	}
+	isDescVoice := make([]bool, len(parts))
+	for i, p := range parts {
+		ws := strings.Fields(p)
+		isDescVoice[i] = len(ws) > 1 && descDeterminers[ws[0]]
+	}
+	emit := func(t *turn, s int) float64 {
+		if t.fixed {
+			if s == unk && t.named == "" || s != unk && parts[s] == t.named {
+				return 0
+			}
+			return costNamed
+		}
+		if s == unk {
+			if t.named != "" {
+				return costNamed
+			}
+			return costUnknown
+		}
+		name := parts[s]
+		c := 0.0
+		if t.named != "" {
+			// a description may be a named voice of its sex: the one met
+			// before ("the mother") more likely than not, a new one ("a
+			// voice") not
+			ws := strings.Fields(t.named)
+			desc := len(ws) > 1 && descDeterminers[ws[0]]
+			switch {
+			case desc && name == t.named && !t.indef:
+				c += costDescSelf
+			case name == t.named:
+			case desc && !isDescVoice[s] && descGender[ws[len(ws)-1]] != 0 && descGender[ws[len(ws)-1]] == gender[s]:
+				if t.indef {
+					c += costDescNew
+				} else {
+					c += costDescName
+				}
+			default:
+				c += costNamed
+			}
+		}
+		if t.pro != 0 && gender[s] != t.pro {
+			if gender[s] != 0 || name == narrator {
+				c += costGender
+			} else {
+				c += costNoGender
+			}
+		}
+		if t.near != "" && name != t.near && t.named == "" {
+			c += costNear
+		}
+		if t.far != "" && name != t.far && t.named == "" {
+			c += costFar
+		}
+		if t.subj != "" && name != t.subj && t.named == "" {
+			c += costSubj
+		}
+		if t.addr != "" && name == t.addr {
+			c += costSelf
+		} else if t.named == "" {
+			for _, n := range t.named3 {
+				if n == name {
+					c += costMentioned // "this is my son; his name's George"
+					break
+				}
+			}
+		}
+		return c
+	}
+	trans := func(prev *turn, pp, p, s int) float64 {
+		c := 0.0
+		switch {
+		case s == unk:
+			if pp >= 0 && pp != unk && p != unk {
+				c += costThird // not the voice before the last: a third one
+			}
+		case s == p:
+			c += q.sameVoiceCost(prev)
+		case pp >= 0 && s == pp:
+		case pp >= 0 || p == unk:
+			c += costThird
+		}
+		if prev != nil && prev.addr != "" && s != unk {
+			if parts[s] == prev.addr {
+				c += costAddrHit
+			} else if s != p {
+				c += costAddrMiss
+			}
+		}
+		return c
+	}
+	// dp over (previous voice, voice); -1 for no previous
+	inf := 1e18
+	n := len(conv)
+	// cost[i][a*np+b]: best cost of turns 0..i with turn i-1 voice a,
+	// turn i voice b; back pointers to the voice of turn i-2
+	cost := make([][]float64, n)
+	back := make([][]int, n)
+	for i := range cost {
+		cost[i] = make([]float64, (np+1)*np)
+		back[i] = make([]int, (np+1)*np)
+		for k := range cost[i] {
+			cost[i][k] = inf
+		}
+	}
+	idx := func(a, b int) int { return (a+1)*np + b } // a may be -1
+	for b := 0; b < np; b++ {
+		cost[0][idx(-1, b)] = emit(conv[0], b)
+	}
+	for i := 1; i < n; i++ {
+		for a := -1; a < np; a++ {
+			for b := 0; b < np; b++ {
+				cur := cost[i-1][idx(a, b)]
+				if cur >= inf {
+					continue
+				}
+				for s := 0; s < np; s++ {
+					v := cur + trans(conv[i-1], a, b, s) + emit(conv[i], s)
+					if k := idx(b, s); v < cost[i][k] {
+						cost[i][k] = v
+						back[i][k] = a
+					}
+				}
+			}
+		}
+	}
+	best, bk := inf, 0
+	for k, v := range cost[n-1] {
+		if v < best {
+			best, bk = v, k
+		}
+	}
+	// read the path back
+	path := make([]int, n)
+	a, b := bk/np-1, bk%np
+	for i := n - 1; i >= 0; i-- {
+		path[i] = b
+		if i == 0 {
+			break
+		}
+		pa := back[i][idx(a, b)]
+		a, b = pa, a
+	}
+	for i, t := range conv {
+		if path[i] != unk {
+			t.spk = parts[path[i]]
+		} else if t.named != "" {
+			t.spk = t.named
+		}
+		q.apply(t)
+	}
+}
+
+// sameVoiceCost is the cost of one voice speaking two turns running: low
+// where the turn's paragraph goes on after its last quotation (a cue, some
+// narration) in text set one sentence a line, where a paragraph break may
+// not be one; high where the quotation ends its paragraph.
+func (q *qdoc) sameVoiceCost(t *turn) float64 {
+	if t == nil {
+		return 3
+	}
+	c := t.qs[len(t.qs)-1]
+	p := q.lastParaOf(c)
+	bare := strings.TrimSpace(q.text[c.e:q.paras[p][1]]) == ""
+	switch {
+	case bare:
+		return 4
+	case q.lineMode():
+		return 1
+	}
+	return 3
+}
+
+// lineMode reports whether the document's paragraphs are sentences or
+// lines (quotations run on over them without reopening), not paragraphs.
+func (q *qdoc) lineMode() bool {
+	if q.lines == 0 {
+		carried, reopened := 0, 0
+		for _, c := range q.cands {
+			if c.depth > 0 || !c.marked {
+				continue
+			}
+			if c.group > 0 {
+				reopened++
+			} else if q.lastParaOf(c) > c.para {
+				carried++
+			}
+		}
+		q.lines = 1
+		if carried >= 2 && carried > reopened {
+			q.lines = 2
+		}
+	}
+	return q.lines == 2
+}
+
+// participants lists the voices a conversation may have: the speakers
+// and descriptions its cues give, the antecedents of its pronouns, the
+// names it calls out, and the speakers of the quotations just before it.
+func (q *qdoc) participants(conv []*turn) []string {
+	var out []string
+	add := func(s string) {
+		if s == "" || len(out) >= 8 {
+			return
+		}
+		for _, o := range out {
+			if o == s {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	for _, t := range conv {
+		add(t.named)
+		add(t.near)
+		add(t.far)
+		add(t.subj)
+		add(t.addr)
+	}
+	// voices heard just before
+	c := conv[0].qs[0]
+	seen := 0
+	for i := c.idx - 1; i >= 0 && seen < 4; i-- {
+		o := q.cands[i]
+		if o.depth > 0 || o.scare || o.speaker == "" {
+			continue
+		}
+		if c.s-o.e > 3000 {
+			break
+		}
+		seen++
+		add(o.speaker)
+	}
+	return out
+}
+
+// readTurn reads what a turn's cues say of its speaker.
+func (q *qdoc) readTurn(t *turn) {
+	if c := t.qs[0]; c.cueKind != cueNone && c.cueKind != cuePost && c.pro == 0 {
+		t.fixed = true
+		t.named = c.speaker
+		return
+	}
+	for _, c := range t.qs {
+		if n := cueNamed(c); n != "" && t.named == "" && t.pro == 0 {
+			t.named = descKey(n)
+			t.indef = t.named != n
+		}
+		if c.pro != 0 && t.named == "" && t.pro == 0 {
+			t.pro = c.pro
+			t.near = q.nearAntecedent(c)
+			if t.near == "" {
+				t.far = q.salient(min(c.s, c.proAt), c.pro)
+			}
+		}
+		if t.addr == "" {
+			t.addr = q.vocative(c)
+			if t.addr != "" && t.addr == q.narr {
+				t.addr = narrator
+			}
+		}
+		if !c.self {
+			for _, m := range q.allMentions(c.is, c.ie) {
+				if m.typ == mPerson || m.typ == mOther && q.known(m) {
+					t.named3 = append(t.named3, speakerName(q.al.canon(m)))
+				}
+			}
+		}
+	}
+	c := t.qs[0]
+	if c.subj && c.speaker != "" {
+		t.subj = c.speaker
+	}
+	if t.named == "" && t.pro == 0 && t.subj == "" {
+		// a speaker carried over by the quotation's own context
+		for _, c := range t.qs {
+			if c.speaker != "" && c.cueKind != cueNone {
+				t.named = c.speaker
+				break
+			}
+		}
+	}
+}
+
+// apply gives the quotations of a turn its speaker, where their own cues
+// do not name another: the turn's first quotation, those with a cue after
+// them, and those after it in its paragraph with no one named between.
+func (q *qdoc) apply(t *turn) {
+	if t.fixed {
+		return
+	}
+	if t.spk == "" && len(t.qs) > 0 {
+		// a single turn keeps what its quotations found
+		for _, c := range t.qs {
+			if c.speaker != "" {
+				t.spk = c.speaker
+				break
+			}
+		}
+	}
+	for i, c := range t.qs {
+		if n := cueNamed(c); n != "" && n != t.spk && !isDescName(n) {
+			continue // its own cue names its speaker
+		}
+		if c.cueKind != cueNone && c.cueKind != cuePost && c.pro == 0 {
+			continue // so do the words before it
+		}
+		if i > 0 && c.cueKind == cueNone {
+			p := t.qs[i-1]
+			if !(c.group > 0 && c.group == p.group) && !q.noneNamed(p.e, c.s) {
+				continue
+			}
+		}
+		if t.spk != "" || c.cueKind == cueNone || c.pro != 0 {
+			c.speaker = t.spk
+		}
+	}
+}
+
+// nearAntecedent returns the antecedent of c's pronoun cue in the
+// narration right before it: its own sentence, or the one before, with no
+// other quotation between.
+func (q *qdoc) nearAntecedent(c *cand) string {
+	at := min(c.proAt, c.s)
+	lo := q.paras[c.para][0]
+	if at <= lo && c.para > 0 {
+		lo = q.paras[c.para-1][0]
+	}
+	for i := c.idx - 1; i >= 0; i-- {
+		o := q.cands[i]
+		if o.depth > 0 || o.scare || o.e > at || c.group > 0 && o.group == c.group {
+			continue
+		}
+		lo = max(lo, o.e) // no other quotation between
+		break
+	}
+	lo = max(lo, at-400)
+	if lo >= at {
+		return ""
+	}
+	m := mention{s: c.proAt, e: c.proAt, typ: mPronoun, gender: c.pro}
+	// the pronoun's own sentence, then the one before
+	end := at
+	for step := 0; step < 2 && end > lo; step++ {
+		p := q.paraOf(end - 1)
+		plo := lo
+		if p >= 0 {
+			plo = max(lo, q.paras[p][0])
+		}
+		ss := max(plo, sentStart(q.text, end, plo))
+		found := ""
+		for _, o := range q.mentionsIn(ss, end) {
+			if o.pp || o.s >= c.s && o.e <= c.e || possessiveAt(q.text, o.e) {
+				continue
+			}
+			if r, ok := q.fits(m, o, 0); ok {
+				if o.typ == mPronoun && found == "" {
+					return "" // "he" again: the conversation tells who
+				}
+				if found != "" && r != found {
+					return "" // two of that gender: which one, salience tells
+				}
+				found = r
+			}
+		}
+		if found != "" {
+			return found
+		}
+		// a person the narration describes: "a girl", "the old man"
+		if d := q.descIn(ss, end, c, m.gender); d != "" {
+			return d
+		}
+		end = ss
+		for end > lo && (q.text[end-1] == ' ' || q.text[end-1] == '\n') {
+			end--
+		}
+	}
+	return ""
+}
+
+// nameNarrator finds the name of a first-person narrator ("said I"): in
+// a text where the narrator speaks, the name the dialogue calls out most
+// that no cue ever makes a speaker of its own ("Watson" in "I think,
+// Watson, that you have put on seven pounds"). A name called out is
+// someone spoken to; the one spoken to who never speaks but as "I" is
+// the narrator.
+func (q *qdoc) nameNarrator() {
+	named := map[string]bool{}
+	turns := 0
+	for _, c := range q.cands {
+		if !q.turnLike(c) {
+			continue
+		}
+		if c.speaker == narrator && c.byCue {
+			turns++
+		} else if n := cueNamed(c); n != "" {
+			named[n] = true
+		}
+	}
+	if turns < 2 {
+		return
+	}
+	count := map[string]int{}
+	for _, c := range q.cands {
+		if !q.turnLike(c) || c.speaker == narrator {
+			continue
+		}
+		if v := q.vocative(c); v != "" && !named[v] {
+			count[v]++
+		}
+	}
+	best := 0
+	for n, k := range count {
+		if k > best || k == best && n < q.narr {
+			best, q.narr = k, n
+		}
+	}
+}
+
+// descIn returns the first description of a person of gender g in
+// [s, e), outside c: "A girl sat on the stile".
+func (q *qdoc) descIn(s, e int, c *cand, g byte) string {
+	ts := tokens(q.text, s, e, nil)
+	for i := range ts {
+		if ts[i].s >= c.s && ts[i].e <= c.e {
+			continue
+		}
+		if i > 0 && prepositions[lower(ts[i-1].w)] {
+			continue // "with a girl": not the subject
+		}
+		if d, dg := genderedDesc(q.text, ts, i); dg == g {
+			if n, ok := q.kinAt[ts[i].s]; ok {
+				return n
+			}
+			return descKey(d)
+		}
+	}
+	return ""
+}
+
+// salient returns the last person of gender g the narration names or
+// describes before at, within 3000 bytes: who "he" is when the sentences
+// before say only "he".
+func (q *qdoc) salient(at int, g byte) string {
+	lo := at - 3000
+	m := mention{s: at, e: at, typ: mPronoun, gender: g}
+	// the person of that gender named most in the window, the latest
+	// counting one more
+	best, bestAt := "", -1
+	score := map[string]float64{}
+	bestScore := 0.0
+	i := sort.Search(len(q.ments), func(i int) bool { return q.ments[i].s >= at })
+	for j := i - 1; j >= 0 && q.ments[j].s >= lo; j-- {
+		o := q.ments[j]
+		if o.pp || o.typ == mPronoun {
+			continue
+		}
+		if r, ok := q.fits(m, o, 0); ok {
+			if bestAt < 0 {
+				bestAt = o.s
+				score[r] += 2
+			}
+			score[r]++
+			if score[r] > bestScore {
+				best, bestScore = r, score[r]
+			}
+		}
+	}
+	ds := q.narrDescs()
+	k := sort.Search(len(ds), func(i int) bool { return ds[i].s >= at })
+	for j := k - 1; j >= 0 && ds[j].s >= max(lo, bestAt); j-- {
+		if ds[j].gender == g {
+			return ds[j].raw
+		}
+	}
+	return best
+}
+
+// narrDescs lists, once, the descriptions of persons of known gender in
+// the narration: "The boy wearily dropped his bundle".
+func (q *qdoc) narrDescs() []mention {
+	if q.descs != nil {
+		return q.descs
+	}
+	q.descs = []mention{}
+	ci, ti := 0, 0
+	for _, p := range q.paras {
+		for ti < len(q.toks) && q.toks[ti].s < p[0] {
+			ti++
+		}
+		tj := ti
+		for tj < len(q.toks) && q.toks[tj].e <= p[1] {
+			tj++
+		}
+		ts := q.toks[ti:tj]
+		ti = tj
+		for i := range ts {
+			if !descDeterminers[lower(ts[i].w)] {
+				continue
+			}
+			for ci < len(q.cands) && q.cands[ci].e <= ts[i].s {
+				ci++
+			}
+			if ci < len(q.cands) && q.cands[ci].s <= ts[i].s {
+				continue // inside a quotation
+			}
+			if i > 0 && prepositions[lower(ts[i-1].w)] {
+				continue
+			}
+			if d, g := genderedDesc(q.text, ts, i); g != 0 {
+				if n, ok := q.kinAt[ts[i].s]; ok {
+					d = n
+				} else {
+					d = descKey(d)
+				}
+				q.descs = append(q.descs, mention{s: ts[i].s, e: ts[i].e, raw: d, typ: mDesc, gender: g})
+			}
+		}
+	}
+	return q.descs
+}
+
+// possessiveAt reports whether a possessive 's follows a name ending at e
+// ("Durbeyfield 's name"): the name is no subject.
+func possessiveAt(text string, e int) bool {
+	t := text[e:min(len(text), e+5)]
+	t = strings.TrimPrefix(t, " ")
+	return strings.HasPrefix(t, "'s") || strings.HasPrefix(t, "’s")
+}
+
+// isDescName reports whether a speaker is a description: "the old man".
+func isDescName(n string) bool {
+	ws := strings.Fields(n)
+	return len(ws) > 1 && descDeterminers[ws[0]]
+}
+
+// genderedDesc reads, at ts[i], a determiner and up to three words ending
+// in a noun of a person of known gender, as a subject stands before its
+// verb: "A girl sat", "the old man rose". It returns the phrase and the
+// gender, or "" and 0.
+func genderedDesc(text string, ts []token, i int) (string, byte) {
+	if i >= len(ts) || !inSet(descDeterminers, ts[i].w) {
+		return "", 0
+	}
+	for k := i + 1; k < len(ts) && k <= i+3; k++ {
+		w := ts[k].w
+		if !isWordLower(w) || inSet(descStop, w) || strings.TrimSpace(text[ts[k-1].e:ts[k].s]) != "" {
+			return "", 0
+		}
+		if g := descGender[w]; g == 'm' || g == 'f' {
+			ws := make([]string, 0, k-i+1)
+			for x := i; x <= k; x++ {
+				ws = append(ws, lower(ts[x].w))
+			}
+			return strings.Join(ws, " "), g
+		}
+	}
+	return "", 0
+}
