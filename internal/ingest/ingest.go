@@ -66,9 +66,19 @@ type Result struct {
 	Others  int      // files analysed by other workers sharing the queue
 
 	// Where the time went: the first pass (reading, hashing, learning the
-	// lexicon, summed over workers), the analyses (summed over workers)
-	// and the writer's Puts.
-	LearnTime, AnalyseTime, StoreTime time.Duration
+	// lexicon, summed over workers), the analyses (summed over workers),
+	// the part of storing done by the workers (Preparer) and the writer's
+	// Puts.
+	LearnTime, AnalyseTime, PrepareTime, StoreTime time.Duration
+}
+
+// Preparer is a store whose Put has a part that needs no database (search
+// keys, JSON): Prepare does that part on an analysis worker, and the
+// function it returns stores the document as Put would, on the single
+// writer, which then only writes. Prepare must be safe to call from many
+// goroutines at once.
+type Preparer interface {
+	Prepare(d *quellen.Document) (put func(context.Context) (created bool, err error), err error)
 }
 
 // Expand turns the arguments into a sorted list of files: a file as is, a
@@ -167,6 +177,7 @@ type file struct {
 type analysed struct {
 	path string
 	doc  *quellen.Document
+	put  func(context.Context) (bool, error) // prepared by the store; nil: Put
 	err  error
 	size int
 	sha  string
@@ -267,6 +278,7 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 	}
 	jobs := make(chan int)
 	out := make(chan analysed, workers)
+	preparer, _ := store.(Preparer)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
@@ -274,8 +286,15 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 				t0 := time.Now()
 				a := analyse(paths[i], popts)
 				a.sha = files[i].sha
+				t1 := time.Now()
+				if preparer != nil && a.err == nil {
+					// A document the store cannot prepare goes to Put,
+					// which says why.
+					a.put, _ = preparer.Prepare(a.doc)
+				}
 				timeMu.Lock()
-				res.AnalyseTime += time.Since(t0)
+				res.AnalyseTime += t1.Sub(t0)
+				res.PrepareTime += time.Since(t1)
 				timeMu.Unlock()
 				select {
 				case out <- a:
@@ -333,7 +352,11 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 			log.Warn(p.Message, "file", a.path, "code", p.Code)
 		}
 		t0 := time.Now()
-		created, err := store.Put(ctx, a.doc)
+		put := a.put
+		if put == nil {
+			put = func(ctx context.Context) (bool, error) { return store.Put(ctx, a.doc) }
+		}
+		created, err := put(ctx)
 		res.StoreTime += time.Since(t0)
 		if err != nil {
 			// A store that cannot write stops the ingest: what was
@@ -374,7 +397,7 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 		res.Others = len(share.keys) - done - sharedSkips
 	}
 	log.Debug("ingest done", "added", res.Added, "skipped", res.Skipped, "failed", len(res.Failed), "elapsed", time.Since(start),
-		"learn_cpu", res.LearnTime, "analyse_cpu", res.AnalyseTime, "store", res.StoreTime)
+		"learn_cpu", res.LearnTime, "analyse_cpu", res.AnalyseTime, "prepare_cpu", res.PrepareTime, "store", res.StoreTime)
 	return res, ctx.Err()
 }
 

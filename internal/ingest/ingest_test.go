@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -201,5 +202,52 @@ func TestRunCancelled(t *testing.T) {
 	cancel()
 	if _, err := Run(ctx, openStore(t), paths, Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("error %v, want context.Canceled", err)
+	}
+}
+
+// preparingStore counts what goes through Prepare and what through Put;
+// with refuse set, it prepares nothing.
+type preparingStore struct {
+	*sqlite.Store
+	refuse         bool
+	prepared, puts atomic.Int32
+}
+
+func (p *preparingStore) Prepare(d *quellen.Document) (func(context.Context) (bool, error), error) {
+	if p.refuse {
+		return nil, errors.New("cannot prepare")
+	}
+	p.prepared.Add(1)
+	return p.Store.Prepare(d)
+}
+
+func (p *preparingStore) Put(ctx context.Context, d *quellen.Document) (bool, error) {
+	p.puts.Add(1)
+	return p.Store.Put(ctx, d)
+}
+
+// TestRunPreparesOnTheWorkers: a store that prepares has every document
+// prepared on the workers and stored by what Prepare returned; one that
+// cannot prepare a document has it Put.
+func TestRunPreparesOnTheWorkers(t *testing.T) {
+	files := map[string]string{}
+	for _, n := range []string{"a", "b", "c", "d"} {
+		files[n+".txt"] = "Document " + n + " written on 3 May 1887 by the harbour master of Saltmere.\n"
+	}
+	paths, _ := Expand([]string{tree(t, files)})
+	for _, refuse := range []bool{false, true} {
+		s := &preparingStore{Store: openStore(t), refuse: refuse}
+		res, err := Run(t.Context(), s, paths, Options{Workers: 2})
+		if err != nil || res.Added != 4 {
+			t.Fatalf("refuse %v: added %d, %v", refuse, res.Added, err)
+		}
+		prepared, puts := int(s.prepared.Load()), int(s.puts.Load())
+		if refuse && (prepared != 0 || puts != 4) || !refuse && (prepared != 4 || puts != 0 || res.PrepareTime <= 0) {
+			t.Errorf("refuse %v: %d prepared, %d put, prepared in %v", refuse, prepared, puts, res.PrepareTime)
+		}
+		found, err := s.Search(t.Context(), quellen.SearchQuery{Terms: []quellen.Term{{Text: "harbour"}}})
+		if err != nil || found.Total != 4 {
+			t.Errorf("refuse %v: %+v %v", refuse, found, err)
+		}
 	}
 }

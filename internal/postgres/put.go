@@ -15,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/searchkey"
 	"github.com/quellen/quellen/internal/sqlite"
 )
 
@@ -26,14 +27,6 @@ func textColumns(s string) (string, []byte) {
 		return t, nil
 	}
 	return t, []byte(s)
-}
-
-// searchedKinds are the kinds of finding whose text is indexed as a passage
-// of its own, beside the paragraphs (as in internal/sqlite).
-var searchedKinds = map[quellen.Kind]bool{
-	quellen.KindQuote:     true,
-	quellen.KindNote:      true,
-	quellen.KindReference: true,
 }
 
 // Config returns the text search configuration of an ISO 639-1 language.
@@ -273,48 +266,31 @@ func putPassages(ctx context.Context, tx pgx.Tx, versionID int64, d *quellen.Doc
 		speakers, entities []*string
 		dates              []*string
 	)
-	ix := newPassageIndexer(d)
-	str := func(v any) *string {
-		if s, ok := v.(string); ok {
-			return &s
+	str := func(s string) *string {
+		if s == "" {
+			return nil
 		}
-		return nil
+		return &s
 	}
-	add := func(f *quellen.Finding, kind string, sp quellen.Span, lang, text string) {
+	for _, p := range searchkey.Passages(d) {
 		var fid *int64
-		if f != nil {
-			fid = &f.ID
+		if p.Finding >= 0 {
+			fid = &d.Findings[p.Finding].ID
 		}
-		e := ix.extra(sp, lang, text, f)
 		fids = append(fids, fid)
-		kinds = append(kinds, kind)
-		starts = append(starts, int32(sp.Start))
-		ends = append(ends, int32(sp.End))
-		rawStarts = append(rawStarts, int32(e.raw.Start))
-		rawEnds = append(rawEnds, int32(e.raw.End))
-		lines = append(lines, int32(e.line))
-		langs = append(langs, lang)
-		cfgs = append(cfgs, Config(lang))
-		texts = append(texts, pgText(text))
-		k, _ := e.keys.(string)
-		keys = append(keys, k)
-		speakers = append(speakers, str(e.speakers))
-		entities = append(entities, str(e.entities))
-		dates = append(dates, str(e.dates))
-	}
-	for _, p := range sqlite.Paragraphs(d.Clean, d.Findings, d.Meta.Language) {
-		add(nil, "paragraph", p.Span, p.Lang, d.Clean[p.Span.Start:p.Span.End])
-	}
-	for i := range d.Findings {
-		f := &d.Findings[i]
-		if !searchedKinds[f.Kind] || strings.TrimSpace(f.Text) == "" || f.Status == quellen.StatusRejected {
-			continue
-		}
-		lang := f.Attrs.String("lang")
-		if lang == "" {
-			lang = d.Meta.Language
-		}
-		add(f, string(f.Kind), f.Clean, lang, f.Text)
+		kinds = append(kinds, p.Kind)
+		starts = append(starts, int32(p.Span.Start))
+		ends = append(ends, int32(p.Span.End))
+		rawStarts = append(rawStarts, int32(p.Raw.Start))
+		rawEnds = append(rawEnds, int32(p.Raw.End))
+		lines = append(lines, int32(p.Line))
+		langs = append(langs, p.Lang)
+		cfgs = append(cfgs, Config(p.Lang))
+		texts = append(texts, pgText(p.Text))
+		keys = append(keys, p.Keys)
+		speakers = append(speakers, str(p.Speakers))
+		entities = append(entities, str(p.Entities))
+		dates = append(dates, str(p.Dates))
 	}
 	if len(texts) == 0 {
 		return nil

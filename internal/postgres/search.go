@@ -4,10 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/searchkey"
 )
 
 // DefaultLimit is the page size of a search that names none; MaxLimit the
@@ -31,11 +31,11 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 	q.Offset = max(q.Offset, 0)
 	res := &quellen.SearchResult{Query: q, Hits: []quellen.Hit{}}
 
-	langs := searchLangs
+	langs := searchkey.SearchLangs
 	if q.Lang != "" {
 		langs = []string{baseLang(q.Lang)}
 	}
-	m := &matcher{keys: map[string]bool{}}
+	m := searchkey.NewMatcher()
 	var (
 		match []string // ANDed tsqueries on keys
 		where = []string{`v.version = (SELECT max(version) FROM versions WHERE document_id = v.document_id)`}
@@ -54,7 +54,7 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 			if t.Not {
 				c = "NOT " + c
 			} else {
-				m.fragments = append(m.fragments, fold(t.Text))
+				m.AddFragment(t.Text)
 			}
 			where = append(where, c)
 			continue
@@ -93,16 +93,11 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 		l := baseLang(q.Lang)
 		where = append(where, `(p.lang = `+arg(l)+` OR p.lang LIKE `+arg(likeEscape(l)+"-%")+`)`)
 	}
-	lo, hi := q.From, q.To
-	if hi != "" {
-		hi += dateHigh
-	} else if lo != "" {
-		hi = "\U0010FFFF"
-	}
+	lo, hi := searchkey.DateRange(q)
 	var docIDs docSet
-	if q.Author != "" || q.Doc != "" || lo != "" || hi != "" {
+	if filter := searchkey.NewDocFilter(q); filter.Needed() {
 		var err error
-		if docIDs, err = s.searchDocs(ctx, q, lo, hi); err != nil {
+		if docIDs, err = s.searchDocs(ctx, filter); err != nil {
 			return nil, err
 		}
 	}
@@ -149,7 +144,7 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 			h.Kind = quellen.Kind(kind)
 		}
 		h.Score = float64(score)
-		h.Snippet, h.Highlights = snippet(text, h.Lang, m)
+		h.Snippet, h.Highlights = searchkey.Snippet(text, h.Lang, m)
 		res.Hits = append(res.Hits, h)
 	}
 	return res, rows.Err()
@@ -171,9 +166,9 @@ func nonNil(s []int64) []int64 {
 	return s
 }
 
-// searchDocs applies the document filters in Go, where names can be
-// folded, as internal/sqlite does.
-func (s *Store) searchDocs(ctx context.Context, q quellen.SearchQuery, lo, hi string) (docSet, error) {
+// searchDocs applies the document filters (searchkey.DocFilter) to the
+// latest versions, as internal/sqlite does.
+func (s *Store) searchDocs(ctx context.Context, filter searchkey.DocFilter) (docSet, error) {
 	var out docSet
 	rows, err := s.pool.Query(ctx, `SELECT v.id, d.name, v.meta FROM versions v JOIN documents d ON d.id = v.document_id
 		WHERE v.version = (SELECT max(version) FROM versions WHERE document_id = v.document_id)`)
@@ -181,8 +176,6 @@ func (s *Store) searchDocs(ctx context.Context, q quellen.SearchQuery, lo, hi st
 		return out, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	authorKeys := strings.Fields(nameKeys(q.Author))
-	docKey := fold(strings.TrimSpace(q.Doc))
 	for rows.Next() {
 		var (
 			id   int64
@@ -194,28 +187,12 @@ func (s *Store) searchDocs(ctx context.Context, q quellen.SearchQuery, lo, hi st
 			return out, fmt.Errorf("search: %w", err)
 		}
 		_ = json.Unmarshal(meta, &md)
-		if q.Author != "" {
-			have := strings.Fields(nameKeys(md.Author))
-			ok := len(authorKeys) > 0
-			for _, k := range authorKeys {
-				ok = ok && slices.Contains(have, k)
-			}
-			if !ok {
-				continue
-			}
+		ok, dated := filter.Match(name, md)
+		if ok {
+			out.ids = append(out.ids, id)
 		}
-		if q.Doc != "" && !strings.Contains(fold(name), docKey) && !strings.Contains(fold(md.Title), docKey) {
-			continue
-		}
-		out.ids = append(out.ids, id)
-		if md.Date != "" && (lo != "" || hi != "") {
-			dlo, dhi, ok := strings.Cut(md.Date, "/")
-			if !ok {
-				dhi = dlo
-			}
-			if dlo <= hi && dhi+dateHigh >= lo {
-				out.datedIDs = append(out.datedIDs, id)
-			}
+		if dated {
+			out.datedIDs = append(out.datedIDs, id)
 		}
 	}
 	return out, rows.Err()

@@ -24,8 +24,7 @@ func IsWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// words splits text into words (apostrophes and hyphens separate).
-// Words cuts text into its words.
+// Words cuts text into its words (apostrophes and hyphens separate).
 func Words(text string) []Word {
 	var ws []Word
 	start := -1
@@ -187,6 +186,81 @@ func TextKeys(text, lang string, cache map[string]string) string {
 		}
 	}
 	return b.String()
+}
+
+// Cache keeps the keys of words by language for Cache.TextKeys, to be
+// used by one goroutine at a time and kept from one text to the next (the
+// words of a corpus repeat: most are stemmed once). It holds copies of the
+// words, never the texts they came from, and forgets everything when it
+// reaches MaxCached words.
+type Cache struct {
+	langs map[string]map[string]string
+	n     int
+}
+
+// MaxCached is the most words a Cache keeps.
+const MaxCached = 1 << 17
+
+// Key is the package's Key, from the cache when it has the word.
+func (c *Cache) Key(w, lang string) string {
+	m := c.langs[lang]
+	if m == nil {
+		if c.langs == nil {
+			c.langs = map[string]map[string]string{}
+		}
+		m = map[string]string{}
+		c.langs[lang] = m
+	}
+	if k, ok := m[w]; ok {
+		return k
+	}
+	k := Key(w, lang)
+	if c.n >= MaxCached {
+		clear(c.langs)
+		c.langs[lang], c.n = m, 0
+		clear(m)
+	}
+	m[strings.Clone(w)] = k
+	c.n++
+	return k
+}
+
+// TextKeys returns the keys of text's words in lang, space-separated, as
+// the package's TextKeys.
+func (c *Cache) TextKeys(text, lang string) string {
+	b := make([]byte, 0, len(text))
+	start := -1
+	word := func(end int) {
+		if k := c.Key(text[start:end], lang); k != "" {
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, k...)
+		}
+		start = -1
+	}
+	for i, r := range text {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+		} else if IsWordRune(r) && r != utf8.RuneError {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			word(i)
+		}
+	}
+	if start >= 0 {
+		word(len(text))
+	}
+	return string(b)
 }
 
 // NameKeys returns the name keys of text's words, space-separated.

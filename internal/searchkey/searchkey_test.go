@@ -41,3 +41,29 @@ func TestWordsAndKeys(t *testing.T) {
 		t.Error("BaseLang")
 	}
 }
+
+func TestCacheTextKeys(t *testing.T) {
+	texts := []struct{ text, lang string }{
+		{"L'Humanité, 12 mai: «Сталин»!", "fr"},
+		{"Stalin signed the pact; the signing was secret.", "en"},
+		{"Сталин подписал договор в Москве.", "ru"},
+		{"", "en"},
+		{"  ,;  ", "en"},
+		{"x\xffy ́a", "en"}, // invalid UTF-8 and a lone mark
+	}
+	var c Cache
+	for range 2 { // the second time from the cache
+		for _, tc := range texts {
+			if got, want := c.TextKeys(tc.text, tc.lang), TextKeys(tc.text, tc.lang, nil); got != want {
+				t.Errorf("Cache.TextKeys(%q, %s) = %q, TextKeys %q", tc.text, tc.lang, got, want)
+			}
+		}
+	}
+	// Full, it forgets at the next new word and goes on giving the same
+	// keys.
+	c.n = MaxCached
+	text := "Molotov wrote again."
+	if got, want := c.TextKeys(text, "en"), TextKeys(text, "en", nil); got != want || c.n != 3 {
+		t.Errorf("after forgetting: %q, want %q (%d cached)", got, want, c.n)
+	}
+}

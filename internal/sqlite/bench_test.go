@@ -33,26 +33,53 @@ func benchDoc(i int) *quellen.Document {
 	return d
 }
 
+// BenchmarkPut stores documents one after the other: Put does it all;
+// Writer is what is left to the single writer of an ingest once the
+// workers have prepared the documents (Prepare, not timed).
 func BenchmarkPut(b *testing.B) {
-	s, err := Open(b.Context(), filepath.Join(b.TempDir(), "q.db"), Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
 	docs := make([]*quellen.Document, 64)
 	for i := range docs {
 		docs[i] = benchDoc(i)
 	}
-	b.SetBytes(int64(len(docs[0].Raw)))
-	i := 0
-	for b.Loop() {
+	next := func(i int) *quellen.Document {
 		d := *docs[i%len(docs)]
 		d.Raw = append([]byte(fmt.Sprintf("%d\n", i)), d.Raw...) // new bytes each time
 		d.SHA256 = ""
 		d.Findings = append([]quellen.Finding(nil), d.Findings...)
-		if _, err := s.Put(b.Context(), &d); err != nil {
-			b.Fatal(err)
+		return &d
+	}
+	for _, prepared := range []bool{false, true} {
+		name := "Put"
+		if prepared {
+			name = "Writer"
 		}
-		i++
+		b.Run(name, func(b *testing.B) {
+			s, err := Open(b.Context(), filepath.Join(b.TempDir(), "q.db"), Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			b.SetBytes(int64(len(docs[0].Raw)))
+			i := 0
+			for b.Loop() {
+				d := next(i)
+				i++
+				if !prepared {
+					if _, err := s.Put(b.Context(), d); err != nil {
+						b.Fatal(err)
+					}
+					continue
+				}
+				b.StopTimer()
+				p, err := Prepare(d)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if _, err := s.PutPrepared(b.Context(), p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -3,116 +3,151 @@ package sqlite
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
+	"github.com/ncruces/go-sqlite3"
 	"github.com/quellen/quellen"
 )
 
 // timeFormat is how times are kept in the database.
 const timeFormat = time.RFC3339Nano
 
-// searchedKinds are the kinds of finding whose text is indexed as a passage
-// of its own, beside the paragraphs.
-var searchedKinds = map[quellen.Kind]bool{
-	quellen.KindQuote:     true,
-	quellen.KindNote:      true,
-	quellen.KindReference: true,
+// Put stores one document version, its findings, problems and passages in
+// one transaction. See quellen.Store. It is Prepare and PutPrepared.
+func (s *Store) Put(ctx context.Context, d *quellen.Document) (bool, error) {
+	if err := s.canPut(d); err != nil {
+		return false, err
+	}
+	p, err := Prepare(d)
+	if err != nil {
+		return false, err
+	}
+	return s.PutPrepared(ctx, p)
 }
 
-// Put stores one document version, its findings, problems and passages in
-// one transaction. See quellen.Store.
-func (s *Store) Put(ctx context.Context, d *quellen.Document) (bool, error) {
+// Prepare is the package's Prepare, as a method: what an ingest's workers
+// call before handing the document to the writer, which calls put.
+func (s *Store) Prepare(d *quellen.Document) (put func(context.Context) (created bool, err error), err error) {
+	if err := s.canPut(d); err != nil {
+		return nil, err
+	}
+	p, err := Prepare(d)
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) (bool, error) { return s.PutPrepared(ctx, p) }, nil
+}
+
+func (s *Store) canPut(d *quellen.Document) error {
 	if s.readOnly {
-		return false, fmt.Errorf("%s: opened read-only", s.path)
+		return fmt.Errorf("%s: opened read-only", s.path)
 	}
 	if d.Name == "" {
-		return false, errors.New("sqlite: Put: document without a name")
+		return errors.New("sqlite: Put: document without a name")
 	}
-	if d.SHA256 == "" {
-		sum := sha256.Sum256(d.Raw)
-		d.SHA256 = hex.EncodeToString(sum[:])
+	return nil
+}
+
+// PutPrepared stores a prepared document as Put does, in one transaction.
+func (s *Store) PutPrepared(ctx context.Context, p *Prepared) (bool, error) {
+	d := p.d
+	if err := s.canPut(d); err != nil {
+		return false, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	var (
+		created bool
+		now     = time.Now().UTC()
+		id      int64
+		version int
+	)
+	err := s.write(ctx, func(t *wtx) error {
+		var err error
+		created, id, version, err = t.put(p, now)
+		return err
+	})
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", d.Name, err)
 	}
-	defer tx.Rollback()
-
-	// Bytes already stored: nothing to add.
-	var (
-		id, version int64
-		name, at    string
-	)
-	err = tx.QueryRowContext(ctx, `SELECT v.id, v.version, d.name, v.ingested
-		FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.sha256 = ?`, d.SHA256).
-		Scan(&id, &version, &name, &at)
-	switch {
-	case err == nil:
-		d.ID, d.Version, d.Name = id, int(version), name
-		d.Ingested, _ = time.Parse(timeFormat, at)
-		return false, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return false, fmt.Errorf("%s: %w", d.Name, err)
+	if created {
+		d.ID, d.Version, d.Ingested = id, version, now
 	}
+	return created, nil
+}
 
-	now := time.Now().UTC()
+// put writes a prepared document in the writer's transaction. Bytes
+// already stored fill d from the stored version and add nothing.
+func (t *wtx) put(p *Prepared, now time.Time) (created bool, id int64, version int, err error) {
+	d := p.d
+	var name, at string
+	found, err := t.queryRow(`SELECT v.id, v.version, d.name, v.ingested
+		FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.sha256 = ?`, []any{d.SHA256}, &id, &version, &name, &at)
+	if err != nil {
+		return false, 0, 0, err
+	}
+	if found {
+		d.ID, d.Version, d.Name = id, version, name
+		d.Ingested, _ = time.Parse(timeFormat, at)
+		return false, 0, 0, nil
+	}
 	nowText := now.Format(timeFormat)
 	var docID int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO documents(name, created) VALUES (?, ?)
-		ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id`, d.Name, nowText).Scan(&docID)
-	if err != nil {
-		return false, fmt.Errorf("%s: %w", d.Name, err)
+	if _, err := t.queryRow(`INSERT INTO documents(name, created) VALUES (?, ?)
+		ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id`, []any{d.Name, nowText}, &docID); err != nil {
+		return false, 0, 0, err
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) + 1 FROM versions WHERE document_id = ?`, docID).Scan(&version); err != nil {
-		return false, fmt.Errorf("%s: %w", d.Name, err)
+	if _, err := t.queryRow(`SELECT coalesce(max(version), 0) + 1 FROM versions WHERE document_id = ?`, []any{docID}, &version); err != nil {
+		return false, 0, 0, err
 	}
-	metaJSON, err := json.Marshal(d.Meta)
-	if err != nil {
-		return false, fmt.Errorf("%s: metadata: %w", d.Name, err)
-	}
-	var source, clean any = nil, nil // NULL: the same as raw, as source
-	if d.Source != string(d.Raw) {
-		source = d.Source
-	}
-	if d.Clean != d.Source {
-		clean = d.Clean
-	}
-	raw := d.Raw
-	if raw == nil {
+	var raw any = d.Raw
+	if d.Raw == nil {
 		raw = []byte{} // NOT NULL: an empty blob
 	}
-	err = tx.QueryRowContext(ctx, `INSERT INTO versions(document_id, version, sha256, path, format, language, title,
-		meta, raw, source, clean, size, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
+	if err := t.exec(`INSERT INTO versions(document_id, version, sha256, path, format, language, title,
+		meta, raw, source, clean, size, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		docID, version, d.SHA256, d.Path, d.Format, d.Meta.Language, d.Meta.Title,
-		string(metaJSON), raw, source, clean, len(d.Raw), nowText).Scan(&id)
-	if err != nil {
-		return false, fmt.Errorf("%s: %w", d.Name, err)
+		p.meta, raw, p.source, p.clean, len(d.Raw), nowText); err != nil {
+		return false, 0, 0, err
 	}
+	id = t.c.LastInsertRowID()
 
-	corr, err := correctionsOf(ctx, tx, d.Name)
+	corr, err := t.corrections(d.Name)
 	if err != nil {
-		return false, fmt.Errorf("%s: %w", d.Name, err)
+		return false, 0, 0, err
 	}
-	if err := putFindings(ctx, tx, id, d.Findings, corr); err != nil {
-		return false, fmt.Errorf("%s: %w", d.Name, err)
+	if corr != nil {
+		changed := false
+		for i := range d.Findings {
+			f := &d.Findings[i]
+			for _, c := range corr[identity{f.Kind, f.Raw, TextHash(f.Text)}] {
+				applyCorrection(f, c)
+				changed = true
+			}
+		}
+		if changed {
+			// Texts, attributes and statuses changed: their JSON and the
+			// passages too.
+			if err := p.prepareFindings(); err != nil {
+				return false, 0, 0, err
+			}
+		}
 	}
-	if err := putProblems(ctx, tx, id, d.Problems); err != nil {
-		return false, fmt.Errorf("%s: %w", d.Name, err)
+	if err := t.putFindings(id, p); err != nil {
+		return false, 0, 0, err
 	}
-	if err := putPassages(ctx, tx, id, d); err != nil {
-		return false, fmt.Errorf("%s: %w", d.Name, err)
+	for _, pr := range d.Problems {
+		if err := t.exec(`INSERT INTO problems(version_id, severity, code, message, offset) VALUES (?,?,?,?,?)`,
+			id, pr.Severity, pr.Code, pr.Message, pr.Offset); err != nil {
+			return false, 0, 0, err
+		}
 	}
-	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("%s: %w", d.Name, err)
+	if err := t.putPassages(id, p); err != nil {
+		return false, 0, 0, err
 	}
-	d.ID, d.Version, d.Ingested = id, int(version), now
-	return true, nil
+	return true, id, version, nil
 }
 
 // identity is what names a finding across versions of a document.
@@ -129,19 +164,35 @@ func TextHash(text string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// correctionsOf returns the corrections made on documents of this name,
-// the latest last for each identity.
-func correctionsOf(ctx context.Context, q querier, doc string) (map[identity][]quellen.Correction, error) {
-	cs, err := listCorrections(ctx, q, doc)
-	if err != nil || len(cs) == 0 {
+// corrections returns the corrections made on documents of this name, the
+// latest last for each identity, read in the writer's transaction.
+func (t *wtx) corrections(doc string) (map[identity][]quellen.Correction, error) {
+	st, err := t.stmt(`SELECT kind, raw_start, raw_end, text_hash, status, text, attrs, who, at, note
+		FROM corrections WHERE doc = ? ORDER BY id`)
+	if err != nil {
 		return nil, err
 	}
-	m := map[identity][]quellen.Correction{}
-	for _, c := range cs {
+	defer st.Reset()
+	if err := st.BindText(1, doc); err != nil {
+		return nil, err
+	}
+	var m map[identity][]quellen.Correction
+	for st.Step() {
+		c := quellen.Correction{Doc: doc, Kind: quellen.Kind(st.ColumnText(0)), Raw: quellen.Span{Start: st.ColumnInt(1), End: st.ColumnInt(2)},
+			TextHash: st.ColumnText(3), Status: quellen.Status(st.ColumnText(4)), Text: st.ColumnText(5), Who: st.ColumnText(7), Note: st.ColumnText(9)}
+		c.When, _ = time.Parse(timeFormat, st.ColumnText(8))
+		if st.ColumnType(6) != sqlite3.NULL {
+			if err := json.Unmarshal(st.ColumnRawText(6), &c.Attrs); err != nil {
+				return nil, err
+			}
+		}
+		if m == nil {
+			m = map[identity][]quellen.Correction{}
+		}
 		k := identity{c.Kind, c.Raw, c.TextHash}
 		m[k] = append(m[k], c)
 	}
-	return m, nil
+	return m, st.Err()
 }
 
 // applyCorrection changes a finding as a correction says.
@@ -188,207 +239,81 @@ func marshalAttrs(a quellen.Attrs) (any, error) {
 	return string(b), nil
 }
 
-// rowsPerInsert is how many rows one INSERT statement carries.
-const rowsPerInsert = 64
-
-// batchInsert inserts rows of n columns with multi-row INSERT statements.
-type batchInsert struct {
-	ctx    context.Context
-	tx     *sql.Tx
-	prefix string // INSERT INTO t(cols) VALUES
-	cols   int
-	full   *sql.Stmt // rowsPerInsert rows
-	args   []any
-}
-
-func newBatchInsert(ctx context.Context, tx *sql.Tx, prefix string, cols int) *batchInsert {
-	return &batchInsert{ctx: ctx, tx: tx, prefix: prefix, cols: cols, args: make([]any, 0, cols*rowsPerInsert)}
-}
-
-func (b *batchInsert) query(rows int) string {
-	row := "(" + strings.TrimSuffix(strings.Repeat("?,", b.cols), ",") + ")"
-	return b.prefix + strings.TrimSuffix(strings.Repeat(row+",", rows), ",")
-}
-
-// add queues one row, inserting a full batch.
-func (b *batchInsert) add(vals ...any) error {
-	b.args = append(b.args, vals...)
-	if len(b.args) < b.cols*rowsPerInsert {
-		return nil
-	}
-	if b.full == nil {
-		st, err := b.tx.PrepareContext(b.ctx, b.query(rowsPerInsert))
-		if err != nil {
-			return err
-		}
-		b.full = st
-	}
-	_, err := b.full.ExecContext(b.ctx, b.args...)
-	b.args = b.args[:0]
-	return err
-}
-
-// flush inserts the rows queued and releases the statement.
-func (b *batchInsert) flush() error {
-	defer func() {
-		if b.full != nil {
-			b.full.Close()
-		}
-	}()
-	if len(b.args) == 0 {
-		return nil
-	}
-	_, err := b.tx.ExecContext(b.ctx, b.query(len(b.args)/b.cols), b.args...)
-	b.args = b.args[:0]
-	return err
-}
-
-func putFindings(ctx context.Context, tx *sql.Tx, versionID int64, fs []quellen.Finding, corr map[identity][]quellen.Correction) error {
+// putFindings inserts the findings, numbering them here, in the write
+// transaction that holds the lock, so that they go in many rows a
+// statement.
+func (t *wtx) putFindings(versionID int64, p *Prepared) error {
+	fs := p.d.Findings
 	if len(fs) == 0 {
 		return nil
 	}
-	// Ids are given here, in the write transaction that holds the lock,
-	// so that findings go in many rows a statement.
 	var next int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM findings`).Scan(&next); err != nil {
+	if _, err := t.queryRow(`SELECT coalesce(max(id), 0) + 1 FROM findings`, nil, &next); err != nil {
 		return err
 	}
-	ins := newBatchInsert(ctx, tx, `INSERT INTO findings(id, version_id, seq, kind, clean_start, clean_end,
-		raw_start, raw_end, line, end_line, text, attrs, extractor, status) VALUES `, 14)
 	for i := range fs {
+		fs[i].ID = next + int64(i)
+	}
+	return t.insertRows(`INSERT INTO findings(id, version_id, seq, kind, clean_start, clean_end,
+		raw_start, raw_end, line, end_line, text, attrs, extractor, status) VALUES `, 14, len(fs), func(b *binder, i int) {
 		f := &fs[i]
-		if f.Status == "" {
-			f.Status = quellen.StatusAutomatic
-		}
-		if corr != nil {
-			for _, c := range corr[identity{f.Kind, f.Raw, TextHash(f.Text)}] {
-				applyCorrection(f, c)
-			}
-		}
-		attrs, err := marshalAttrs(f.Attrs)
-		if err != nil {
-			return fmt.Errorf("finding %d (%s): %w", i, f.Kind, err)
-		}
-		f.ID = next + int64(i)
-		if err := ins.add(f.ID, versionID, i, string(f.Kind), f.Clean.Start, f.Clean.End,
-			f.Raw.Start, f.Raw.End, f.Line, f.EndLine, f.Text, attrs, f.Extractor, string(f.Status)); err != nil {
-			return err
-		}
-	}
-	return ins.flush()
+		b.int64(f.ID)
+		b.int64(versionID)
+		b.int(i)
+		b.text(string(f.Kind))
+		b.int(f.Clean.Start)
+		b.int(f.Clean.End)
+		b.int(f.Raw.Start)
+		b.int(f.Raw.End)
+		b.int(f.Line)
+		b.int(f.EndLine)
+		b.text(f.Text)
+		b.value(p.attrs[i])
+		b.text(f.Extractor)
+		b.text(string(f.Status))
+	})
 }
 
-func putProblems(ctx context.Context, tx *sql.Tx, versionID int64, ps []quellen.Problem) error {
-	for _, p := range ps {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO problems(version_id, severity, code, message, offset) VALUES (?,?,?,?,?)`,
-			versionID, p.Severity, p.Code, p.Message, p.Offset); err != nil {
-			return err
+// putPassages stores the document's passages (its paragraphs and the text
+// of its quotations, notes and references), indexes their keys (one
+// statement, so that FTS5 writes one segment) and stores the fragment
+// filter.
+func (t *wtx) putPassages(versionID int64, p *Prepared) error {
+	rows := p.passages
+	err := t.insertRows(`INSERT INTO passages(version_id, finding_id, kind, clean_start, clean_end, lang, text,
+		keys, speakers, entities, dates, raw_start, raw_end, line) VALUES `, 14, len(rows), func(b *binder, i int) {
+		r := &rows[i]
+		b.int64(versionID)
+		if r.Finding >= 0 {
+			b.int64(p.d.Findings[r.Finding].ID)
+		} else {
+			b.null()
 		}
-	}
-	return nil
-}
-
-// Paragraph is a paragraph of the clean text as indexed, with its language.
-type Paragraph struct {
-	Span quellen.Span
-	Lang string
-}
-
-// Paragraphs returns the paragraphs to index: the spans of the language
-// findings (one per paragraph of the pipeline, with its language) when
-// there are any, else runs of the clean text between blank lines in the
-// document's language.
-func Paragraphs(clean string, fs []quellen.Finding, docLang string) []Paragraph {
-	var ps []Paragraph
-	for _, f := range fs {
-		if f.Kind != quellen.KindLanguage || f.Clean.Start < 0 || f.Clean.End > len(clean) || f.Clean.Start >= f.Clean.End {
-			continue
+		b.text(r.Kind)
+		b.int(r.Span.Start)
+		b.int(r.Span.End)
+		b.text(r.Lang)
+		if r.Finding >= 0 && r.Text == p.d.Findings[r.Finding].Text {
+			b.text("") // the finding's text: not twice
+		} else {
+			b.text(r.Text)
 		}
-		lang := f.Attrs.String("lang")
-		if lang == "" {
-			lang = docLang
-		}
-		ps = append(ps, Paragraph{Span: f.Clean, Lang: lang})
-	}
-	if len(ps) > 0 {
-		return ps
-	}
-	add := func(start, end int) {
-		for start < end && isSpace(clean[start]) {
-			start++
-		}
-		for end > start && isSpace(clean[end-1]) {
-			end--
-		}
-		if start < end {
-			ps = append(ps, Paragraph{Span: quellen.Span{Start: start, End: end}, Lang: docLang})
-		}
-	}
-	start := 0
-	for i := 0; i < len(clean); {
-		j := strings.IndexByte(clean[i:], '\n')
-		if j < 0 {
-			break
-		}
-		nl := i + j
-		// A blank line follows this newline?
-		k := nl + 1
-		for k < len(clean) && (clean[k] == ' ' || clean[k] == '\t' || clean[k] == '\r') {
-			k++
-		}
-		if k < len(clean) && clean[k] == '\n' {
-			add(start, nl)
-			for k < len(clean) && isSpace(clean[k]) {
-				k++
-			}
-			start = k
-			i = k
-			continue
-		}
-		i = nl + 1
-	}
-	add(start, len(clean))
-	return ps
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
-
-// putPassages indexes the document's paragraphs and the text of its
-// quotations, notes and references.
-func putPassages(ctx context.Context, tx *sql.Tx, versionID int64, d *quellen.Document) error {
-	ins := newBatchInsert(ctx, tx, `INSERT INTO passages(version_id, finding_id, kind, clean_start, clean_end, lang, text,
-		keys, speakers, entities, dates, raw_start, raw_end, line) VALUES `, 14)
-	ix := newPassageIndexer(d)
-	for _, p := range Paragraphs(d.Clean, d.Findings, d.Meta.Language) {
-		text := d.Clean[p.Span.Start:p.Span.End]
-		e := ix.extra(p.Span, p.Lang, text, nil)
-		if err := ins.add(versionID, nil, "paragraph", p.Span.Start, p.Span.End, p.Lang, text,
-			e.keys, e.speakers, e.entities, e.dates, e.raw.Start, e.raw.End, e.line); err != nil {
-			return err
-		}
-	}
-	for i := range d.Findings {
-		f := &d.Findings[i]
-		if !searchedKinds[f.Kind] || strings.TrimSpace(f.Text) == "" || f.Status == quellen.StatusRejected {
-			continue
-		}
-		lang := f.Attrs.String("lang")
-		if lang == "" {
-			lang = d.Meta.Language
-		}
-		e := ix.extra(f.Clean, lang, f.Text, f)
-		if err := ins.add(versionID, f.ID, string(f.Kind), f.Clean.Start, f.Clean.End, lang, f.Text,
-			e.keys, e.speakers, e.entities, e.dates, e.raw.Start, e.raw.End, e.line); err != nil {
-			return err
-		}
-	}
-	if err := ins.flush(); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO passages_fts(rowid, text, lang)
-		SELECT id, text, lang FROM passages WHERE version_id = ? ORDER BY id`, versionID)
+		b.text(r.Keys)
+		b.textOrNull(r.Speakers)
+		b.textOrNull(r.Entities)
+		b.textOrNull(r.Dates)
+		b.int(r.Raw.Start)
+		b.int(r.Raw.End)
+		b.int(r.Line)
+	})
 	if err != nil {
 		return err
 	}
-	return indexPassages(ctx, tx, versionID)
+	if len(rows) > 0 {
+		if err := t.exec(`INSERT INTO passages_keys(rowid, keys, speakers, entities)
+			SELECT id, keys, speakers, entities FROM passages WHERE version_id = ? AND keys IS NOT NULL ORDER BY id`, versionID); err != nil {
+			return err
+		}
+	}
+	return t.exec(`INSERT INTO version_grams(version_id, filter) VALUES (?, ?)`, versionID, p.grams)
 }

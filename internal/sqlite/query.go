@@ -261,6 +261,11 @@ func (s *Store) Correct(ctx context.Context, findingID int64, c quellen.Correcti
 	if err != nil {
 		return c, err
 	}
+	// The finding's passages keep the text their keys were made from.
+	if _, err := tx.ExecContext(ctx, `UPDATE passages SET text = (SELECT text FROM findings WHERE id = ?)
+		WHERE finding_id = ? AND text = ''`, findingID, findingID); err != nil {
+		return c, err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE findings SET status = ?, text = ?, attrs = ? WHERE id = ?`,
 		string(f.Status), f.Text, fattrs, findingID); err != nil {
 		return c, err
@@ -330,13 +335,14 @@ func (s *Store) Check(ctx context.Context) error {
 		(SELECT count(*) FROM versions v LEFT JOIN documents d ON d.id = v.document_id WHERE d.id IS NULL) +
 		(SELECT count(*) FROM passages p LEFT JOIN versions v ON v.id = p.version_id WHERE v.id IS NULL) +
 		(SELECT count(*) FROM problems p LEFT JOIN versions v ON v.id = p.version_id WHERE v.id IS NULL) +
+		(SELECT count(*) FROM version_grams g LEFT JOIN versions v ON v.id = g.version_id WHERE v.id IS NULL) +
 		(SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM versions v WHERE v.document_id = d.id))`).Scan(&orphans); err != nil {
 		return err
 	}
 	if orphans > 0 {
 		return fmt.Errorf("%s: %d rows without their parent (or documents without a version)", s.path, orphans)
 	}
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 0)`); err != nil && !s.readOnly {
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO passages_keys(passages_keys, rank) VALUES ('integrity-check', 0)`); err != nil && !s.readOnly {
 		return fmt.Errorf("%s: full-text index: %w", s.path, err)
 	}
 	return nil

@@ -25,12 +25,15 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
-	"github.com/ncruces/go-sqlite3"
 	"github.com/ncruces/go-sqlite3/driver"
 	"github.com/ncruces/go-sqlite3/ext/fts5"
 	"github.com/quellen/quellen"
 )
+
+// fts5Register adds FTS5 to a connection.
+var fts5Register = fts5.Register
 
 // ApplicationID is the PRAGMA application_id of a quellen database: "QUEL".
 const ApplicationID = 0x5155454C
@@ -91,6 +94,10 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	hasGrams bool // version_grams exists (a read-only store may predate it)
+
+	wmu sync.Mutex // holds w
+	w   *writer    // the connection Put writes on, opened by the first
 }
 
 var _ quellen.Store = (*Store)(nil)
@@ -147,8 +154,14 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: opts.ReadOnly}
+	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, hasGrams: !opts.ReadOnly}
 	if opts.ReadOnly {
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'version_grams'`).Scan(&n); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		s.hasGrams = n > 0
 		return s, nil
 	}
 	if current < len(ms) {
@@ -167,7 +180,8 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 }
 
 // openDB opens a connection pool on the file with the pragmas every
-// connection needs; FTS5 is registered on each connection.
+// connection needs; FTS5 and quellen's functions are registered on each
+// connection.
 func openDB(abs, mode string, foreignKeys bool) (*sql.DB, error) {
 	q := url.Values{}
 	q.Set("mode", mode)
@@ -177,17 +191,19 @@ func openDB(abs, mode string, foreignKeys bool) (*sql.DB, error) {
 	// per document.
 	q.Add("_pragma", "synchronous(normal)")
 	q.Add("_pragma", "cache_size(-16000)")       // 16 MB of pages
-	q.Add("_pragma", "wal_autocheckpoint(8000)") // checkpoint (and fsync) every ~32 MB
+	q.Add("_pragma", "temp_store(memory)")       // statement journals of multi-row INSERTs, sorts
+	q.Add("_pragma", "wal_autocheckpoint(8000)") // checkpoint (and fsync) every ~32 MB; Put's writer has its own (writer.go)
 	if foreignKeys {
 		q.Add("_pragma", "foreign_keys(1)")
 	}
 	u := url.URL{Scheme: "file", Path: abs, RawQuery: q.Encode()}
-	db, err := driver.Open(u.String(), func(c *sqlite3.Conn) error { return fts5.Register(c) })
+	db, err := driver.Open(u.String(), registerFunctions)
 	if err != nil {
 		return nil, err
 	}
-	db.SetMaxOpenConns(4)
-	db.SetMaxIdleConns(4)
+	// Four for readers, and the one Put holds.
+	db.SetMaxOpenConns(5)
+	db.SetMaxIdleConns(5)
 	return db, nil
 }
 
@@ -286,4 +302,13 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) DB() *sql.DB { return s.db }
 
 // Close closes the database; in WAL mode the last connection checkpoints.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var err error
+	if s.w != nil {
+		err = s.w.close()
+		s.w = nil
+	}
+	return errors.Join(err, s.db.Close())
+}

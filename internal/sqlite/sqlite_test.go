@@ -2,14 +2,15 @@ package sqlite
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/sqlite/storetest"
 )
@@ -72,7 +73,7 @@ func TestPutTwiceAddsNoRows(t *testing.T) {
 	if _, err := s.Put(ctx, storetest.Doc("report.txt", "Hello “world” 12 dockers.\n")); err != nil {
 		t.Fatal(err)
 	}
-	tables := []string{"documents", "versions", "findings", "problems", "passages", "passages_fts"}
+	tables := []string{"documents", "versions", "findings", "problems", "passages", "passages_keys", "version_grams"}
 	before := map[string]int{}
 	for _, tb := range tables {
 		before[tb] = count(t, s, tb)
@@ -111,7 +112,7 @@ func TestNoOrphansAfterDelete(t *testing.T) {
 		t.Fatal(err)
 	}
 	var hits int
-	s.DB().QueryRow(`SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'dockers'`).Scan(&hits)
+	s.DB().QueryRow(`SELECT count(*) FROM passages_keys WHERE passages_keys MATCH 'docker'`).Scan(&hits)
 	if hits < 1 {
 		t.Errorf("full-text: %d hits for dockers", hits)
 	}
@@ -121,7 +122,7 @@ func TestNoOrphansAfterDelete(t *testing.T) {
 	if err := s.Check(ctx); err != nil {
 		t.Fatal(err)
 	}
-	s.DB().QueryRow(`SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'dockers'`).Scan(&hits)
+	s.DB().QueryRow(`SELECT count(*) FROM passages_keys WHERE passages_keys MATCH 'docker'`).Scan(&hits)
 	if hits != 0 || count(t, s, "findings") != 3 || count(t, s, "passages") == 0 {
 		t.Errorf("after delete: %d hits, %d findings", hits, count(t, s, "findings"))
 	}
@@ -191,32 +192,6 @@ func TestRefusesWhatIsNotOurs(t *testing.T) {
 	}
 }
 
-func TestParagraphs(t *testing.T) {
-	lang := func(s, e int, l string) quellen.Finding {
-		return quellen.Finding{Kind: quellen.KindLanguage, Clean: quellen.Span{Start: s, End: e}, Attrs: quellen.Attrs{"lang": l}}
-	}
-	tests := []struct {
-		name  string
-		clean string
-		fs    []quellen.Finding
-		want  []Paragraph
-	}{
-		{"one", "Hello world.", nil, []Paragraph{{quellen.Span{Start: 0, End: 12}, "en"}}},
-		{"blank lines", "One.\n\nTwo\nlines.\n \n\nThree.\n", nil, []Paragraph{
-			{quellen.Span{Start: 0, End: 4}, "en"}, {quellen.Span{Start: 6, End: 16}, "en"}, {quellen.Span{Start: 20, End: 26}, "en"}}},
-		{"languages", "Hello.\n\nBonjour.", []quellen.Finding{lang(0, 6, "en"), lang(8, 16, "fr")}, []Paragraph{
-			{quellen.Span{Start: 0, End: 6}, "en"}, {quellen.Span{Start: 8, End: 16}, "fr"}}},
-		{"only space", " \n\n \n", nil, nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, Paragraphs(tc.clean, tc.fs, "en")); diff != "" {
-				t.Error(diff)
-			}
-		})
-	}
-}
-
 func TestReadOnly(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "q.db")
 	if _, err := Open(t.Context(), path, Options{ReadOnly: true}); !errors.Is(err, quellen.ErrNotFound) {
@@ -240,5 +215,50 @@ func TestReadOnly(t *testing.T) {
 	}
 	if _, err := r.Put(t.Context(), storetest.Doc("b.txt", "other bytes entirely\n")); err == nil {
 		t.Error("Put on a read-only store worked")
+	}
+}
+
+// TestFailedPutLeavesNothing: a Put that fails halfway is rolled back whole,
+// and the writer goes on with the next.
+func TestFailedPutLeavesNothing(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "q.db"))
+	ctx := t.Context()
+	if _, err := s.Put(ctx, storetest.Doc("a.txt", "First “text” 12 men.\n")); err != nil {
+		t.Fatal(err)
+	}
+	// Problems are written after the version and its findings.
+	if _, err := s.DB().ExecContext(ctx, `CREATE TRIGGER no_problems BEFORE INSERT ON problems BEGIN SELECT RAISE(ABORT, 'no problems'); END`); err != nil {
+		t.Fatal(err)
+	}
+	tables := []string{"documents", "versions", "findings", "problems", "passages", "passages_keys", "version_grams"}
+	before := map[string]int{}
+	for _, tb := range tables {
+		before[tb] = count(t, s, tb)
+	}
+	if _, err := s.Put(ctx, storetest.Doc("b.txt", "Second “text” 13 men.\n")); err == nil || !strings.Contains(err.Error(), "no problems") {
+		t.Fatalf("Put: %v, want the trigger's error", err)
+	}
+	for _, tb := range tables {
+		if got := count(t, s, tb); got != before[tb] {
+			t.Errorf("%s: %d rows after a failed Put, %d before", tb, got, before[tb])
+		}
+	}
+	if _, err := s.DB().ExecContext(ctx, `DROP TRIGGER no_problems`); err != nil {
+		t.Fatal(err)
+	}
+	if created, err := s.Put(ctx, storetest.Doc("b.txt", "Second “text” 13 men.\n")); err != nil || !created {
+		t.Fatalf("Put after the failure: %v %v", created, err)
+	}
+	// A cancelled context stores nothing either.
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.Put(cancelled, storetest.Doc("c.txt", "Third “text” 14 men.\n")); err == nil {
+		t.Error("Put with a cancelled context succeeded")
+	}
+	if n, err := s.Documents(ctx, quellen.DocFilter{}); err != nil || len(n) != 2 {
+		t.Errorf("%d documents (%v), want 2", len(n), err)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Error(err)
 	}
 }

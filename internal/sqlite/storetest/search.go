@@ -11,18 +11,18 @@ import (
 	"github.com/quellen/quellen/internal/query"
 )
 
-// finding places a finding on the first occurrence of its text in a
-// paragraph of a SearchDoc.
-type finding struct {
-	kind  quellen.Kind
-	text  string
-	attrs quellen.Attrs
+// Placed is a finding of a SearchDoc, placed on the first occurrence of
+// its text.
+type Placed struct {
+	Kind  quellen.Kind
+	Text  string
+	Attrs quellen.Attrs
 }
 
 // SearchDoc makes a document of paragraphs (separated by blank lines)
 // with a language finding per paragraph, as the pipeline gives, and the
 // findings named, each placed on the first occurrence of its text.
-func SearchDoc(name, lang string, meta quellen.Metadata, paras []string, fs ...finding) *quellen.Document {
+func SearchDoc(name, lang string, meta quellen.Metadata, paras []string, fs ...Placed) *quellen.Document {
 	text := strings.Join(paras, "\n\n") + "\n"
 	d := Doc(name, text)
 	meta.Language = lang
@@ -39,11 +39,11 @@ func SearchDoc(name, lang string, meta quellen.Metadata, paras []string, fs ...f
 		off += len(p) + 2
 	}
 	for _, f := range fs {
-		i := strings.Index(text, f.text)
+		i := strings.Index(text, f.Text)
 		if i < 0 {
-			panic(fmt.Sprintf("%s: %q is not in the text", name, f.text))
+			panic(fmt.Sprintf("%s: %q is not in the text", name, f.Text))
 		}
-		add(f.kind, i, i+len(f.text), f.attrs)
+		add(f.Kind, i, i+len(f.Text), f.Attrs)
 	}
 	return d
 }
@@ -56,27 +56,27 @@ func SearchCorpus() []*quellen.Document {
 			"Stalin signed the pact with Germany on 23 August 1939. The signing was kept secret.",
 			"Trotsky denounced the treaty from Mexico and wrote that “the pact is a betrayal”.",
 		},
-			finding{quellen.KindDate, "23 August 1939", quellen.Attrs{"from": "1939-08-23", "to": "1939-08-23"}},
-			finding{quellen.KindEntity, "Stalin", quellen.Attrs{"canonical": "Joseph Stalin", "type": "person"}},
-			finding{quellen.KindEntity, "Trotsky", quellen.Attrs{"canonical": "Leon Trotsky", "type": "person"}},
-			finding{quellen.KindQuote, "the pact is a betrayal", quellen.Attrs{"speaker": "Leon Trotsky"}},
+			Placed{quellen.KindDate, "23 August 1939", quellen.Attrs{"from": "1939-08-23", "to": "1939-08-23"}},
+			Placed{quellen.KindEntity, "Stalin", quellen.Attrs{"canonical": "Joseph Stalin", "type": "person"}},
+			Placed{quellen.KindEntity, "Trotsky", quellen.Attrs{"canonical": "Leon Trotsky", "type": "person"}},
+			Placed{quellen.KindQuote, "the pact is a betrayal", quellen.Attrs{"speaker": "Leon Trotsky"}},
 		),
 		SearchDoc("memoire.txt", "fr", quellen.Metadata{Title: "Mémoires d’un militant", Author: "Jean Dupré", Date: "1945"}, []string{
 			"Staline a signé l’accord sans consulter la Société des Nations.",
 			"Le traité fut signée en secret ; Thorez déclara : « nous ne voulions pas signer ».",
 		},
-			finding{quellen.KindEntity, "Staline", quellen.Attrs{"canonical": "Joseph Stalin", "type": "person"}},
-			finding{quellen.KindEntity, "Thorez", quellen.Attrs{"canonical": "Maurice Thorez", "type": "person"}},
-			finding{quellen.KindQuote, "nous ne voulions pas signer", quellen.Attrs{"speaker": "Maurice Thorez"}},
+			Placed{quellen.KindEntity, "Staline", quellen.Attrs{"canonical": "Joseph Stalin", "type": "person"}},
+			Placed{quellen.KindEntity, "Thorez", quellen.Attrs{"canonical": "Maurice Thorez", "type": "person"}},
+			Placed{quellen.KindQuote, "nous ne voulions pas signer", quellen.Attrs{"speaker": "Maurice Thorez"}},
 		),
 		SearchDoc("doklad.txt", "ru", quellen.Metadata{Title: "Доклад", Author: "Иван Петров", Date: "1941-06"}, []string{
 			"Сталин подписал договор в Москве.",
 			"Молотов объявил о войне 22 июня 1941 года и сказал: «Наше дело правое».",
 		},
-			finding{quellen.KindEntity, "Сталин", quellen.Attrs{"canonical": "Иосиф Сталин", "type": "person"}},
-			finding{quellen.KindEntity, "Молотов", quellen.Attrs{"canonical": "Вячеслав Молотов", "type": "person"}},
-			finding{quellen.KindDate, "22 июня 1941 года", quellen.Attrs{"from": "1941-06-22", "to": "1941-06-22"}},
-			finding{quellen.KindQuote, "Наше дело правое", quellen.Attrs{"speaker": "Вячеслав Молотов"}},
+			Placed{quellen.KindEntity, "Сталин", quellen.Attrs{"canonical": "Иосиф Сталин", "type": "person"}},
+			Placed{quellen.KindEntity, "Молотов", quellen.Attrs{"canonical": "Вячеслав Молотов", "type": "person"}},
+			Placed{quellen.KindDate, "22 июня 1941 года", quellen.Attrs{"from": "1941-06-22", "to": "1941-06-22"}},
+			Placed{quellen.KindQuote, "Наше дело правое", quellen.Attrs{"speaker": "Вячеслав Молотов"}},
 		),
 	}
 }
