@@ -204,7 +204,7 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 	// whether it is stored already. Files are read again in pass 2, so
 	// that no more than a few are held at once.
 	lex := repair.NewLexicon()
-	var lexMu, timeMu sync.Mutex
+	var timeMu sync.Mutex
 	files := make([]file, len(paths))
 	errs := make([]error, len(paths))
 	stored := make([]bool, len(paths))
@@ -228,9 +228,7 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 			errs[i] = err
 			return
 		}
-		lexMu.Lock()
-		lex.Learn(txt)
-		lexMu.Unlock()
+		lex.Learn(txt) // safe on many workers: it counts alone, then merges under its lock
 		if name, ok, err := store.Has(ctx, files[i].sha); err != nil {
 			errs[i] = fmt.Errorf("%s: %w", p, err)
 		} else if ok {
