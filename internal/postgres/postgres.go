@@ -1,10 +1,12 @@
 // Package postgres is quellen's server store: the quellen.Store of
 // internal/sqlite on PostgreSQL (through github.com/jackc/pgx/v5), for
 // corpora beyond one machine and for many quellen processes sharing one
-// database. It holds the same tables, a tsvector per passage in the
-// passage's language's text search configuration with a GIN index,
-// unaccent and pg_trgm, and the work table through which several
-// `quellen ingest` processes share a corpus (see Claim).
+// database. It holds the same tables, the search keys of every passage
+// as a tsvector with a GIN index, a Bloom filter of trigrams per version
+// for ~fragments (grams.go), and the work table through which several
+// `quellen ingest` processes share a corpus (see Claim). Ingest prepares
+// each document's rows on its analysis workers (Prepare) and commits
+// without waiting for the server's flush (docs/scaling.md).
 //
 // A quellen database is recognised by the quellen_meta table of its
 // schema (the connection's current schema, public unless the DSN sets
@@ -25,6 +27,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -102,6 +105,9 @@ type Store struct {
 	pool     *pgxpool.Pool
 	dsn      string
 	readOnly bool
+
+	seqMu sync.Mutex
+	seq   string // the sequence of findings' ids (findingSeq)
 }
 
 var (

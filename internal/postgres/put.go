@@ -2,8 +2,6 @@ package postgres
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,7 +13,6 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/quellen/quellen"
-	"github.com/quellen/quellen/internal/searchkey"
 	"github.com/quellen/quellen/internal/sqlite"
 )
 
@@ -54,19 +51,37 @@ func pgText(s string) string {
 // Put stores one document version, its findings, problems and passages in
 // one transaction. See quellen.Store. Two processes putting the same bytes
 // at once store them once: the loser of the race retries and finds them.
+// It is Prepare and PutPrepared.
 func (s *Store) Put(ctx context.Context, d *quellen.Document) (bool, error) {
+	if err := s.canPut(d); err != nil {
+		return false, err
+	}
+	p, err := Prepare(d)
+	if err != nil {
+		return false, err
+	}
+	return s.PutPrepared(ctx, p)
+}
+
+func (s *Store) canPut(d *quellen.Document) error {
 	if s.readOnly {
-		return false, s.errReadOnly()
+		return s.errReadOnly()
 	}
 	if d.Name == "" {
-		return false, errors.New("postgres: Put: document without a name")
+		return errors.New("postgres: Put: document without a name")
 	}
-	if d.SHA256 == "" {
-		sum := sha256.Sum256(d.Raw)
-		d.SHA256 = hex.EncodeToString(sum[:])
+	return nil
+}
+
+// putPrepared stores a prepared document; durable: whether the commit
+// waits for the server to flush it (synchronous_commit).
+func (s *Store) putPrepared(ctx context.Context, p *Prepared, durable bool) (bool, error) {
+	d := p.d
+	if err := s.canPut(d); err != nil {
+		return false, err
 	}
 	for attempt := 0; ; attempt++ {
-		created, err := s.put(ctx, d)
+		created, err := s.put(ctx, p, durable)
 		if pe, ok := errors.AsType[*pgconn.PgError](err); ok && attempt < 3 &&
 			(pe.Code == "23505" || pe.Code == "40001" || pe.Code == "40P01") {
 			continue // a concurrent Put of the same bytes or name: again, to find it
@@ -78,12 +93,18 @@ func (s *Store) Put(ctx context.Context, d *quellen.Document) (bool, error) {
 	}
 }
 
-func (s *Store) put(ctx context.Context, d *quellen.Document) (bool, error) {
+func (s *Store) put(ctx context.Context, p *Prepared, durable bool) (bool, error) {
+	d := p.d
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return false, err
 	}
 	defer tx.Rollback(ctx)
+	if !durable {
+		if _, err := tx.Exec(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
+			return false, err
+		}
+	}
 
 	var (
 		id, version int64
@@ -111,17 +132,6 @@ func (s *Store) put(ctx context.Context, d *quellen.Document) (bool, error) {
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) + 1 FROM versions WHERE document_id = $1`, docID).Scan(&version); err != nil {
 		return false, err
 	}
-	meta, err := json.Marshal(d.Meta)
-	if err != nil {
-		return false, fmt.Errorf("metadata: %w", err)
-	}
-	var source, clean []byte // nil: NULL, the same as raw, as source
-	if d.Source != string(d.Raw) {
-		source = []byte(d.Source)
-	}
-	if d.Clean != d.Source {
-		clean = []byte(d.Clean)
-	}
 	raw := d.Raw
 	if raw == nil {
 		raw = []byte{}
@@ -129,23 +139,39 @@ func (s *Store) put(ctx context.Context, d *quellen.Document) (bool, error) {
 	if err := tx.QueryRow(ctx, `INSERT INTO versions(document_id, version, sha256, path, format, language, title,
 		meta, raw, source, clean, size, ingested) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
 		docID, version, d.SHA256, pgText(d.Path), d.Format, d.Meta.Language, pgText(d.Meta.Title),
-		string(meta), raw, source, clean, len(d.Raw), now).Scan(&id); err != nil {
+		p.meta, raw, p.source, p.clean, len(d.Raw), now).Scan(&id); err != nil {
 		return false, err
 	}
 	corr, err := correctionsOf(ctx, tx, d.Name)
 	if err != nil {
 		return false, err
 	}
-	if err := putFindings(ctx, tx, id, d.Findings, corr); err != nil {
-		return false, err
-	}
-	for _, p := range d.Problems {
-		if _, err := tx.Exec(ctx, `INSERT INTO problems(version_id, severity, code, message, byte_offset) VALUES ($1,$2,$3,$4,$5)`,
-			id, p.Severity, p.Code, pgText(p.Message), p.Offset); err != nil {
-			return false, err
+	if corr != nil {
+		changed := false
+		for i := range d.Findings {
+			f := &d.Findings[i]
+			for _, c := range corr[identity{f.Kind, f.Raw, sqlite.TextHash(f.Text)}] {
+				applyCorrection(f, c)
+				changed = true
+			}
+		}
+		if changed {
+			// Texts, attributes and statuses changed: their rows and the
+			// passages too.
+			if err := p.prepareFindings(); err != nil {
+				return false, err
+			}
 		}
 	}
-	if err := putPassages(ctx, tx, id, d); err != nil {
+	if err := s.putFindings(ctx, tx, id, p); err != nil {
+		return false, err
+	}
+	// The rest in one round trip.
+	b := &pgx.Batch{}
+	queueProblems(b, id, d.Problems)
+	queuePassages(b, id, p)
+	b.Queue(`INSERT INTO version_grams(version_id, filter) VALUES ($1, $2)`, id, p.grams)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return false, err
 	}
 	if err := tx.Commit(ctx); err != nil {
@@ -213,11 +239,18 @@ func marshalAttrs(a quellen.Attrs) ([]byte, error) {
 
 // putFindings copies the findings in, with ids drawn from the sequence
 // beforehand so that COPY can carry them.
-func putFindings(ctx context.Context, tx pgx.Tx, versionID int64, fs []quellen.Finding, corr map[identity][]quellen.Correction) error {
+func (s *Store) putFindings(ctx context.Context, tx pgx.Tx, versionID int64, p *Prepared) error {
+	fs := p.d.Findings
 	if len(fs) == 0 {
 		return nil
 	}
-	rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('findings', 'id')) FROM generate_series(1, $1)`, len(fs))
+	seq, err := s.findingSeq(ctx, tx)
+	if err != nil {
+		return err
+	}
+	// The sequence as a constant: nextval of a value computed in the query
+	// costs ten times as much.
+	rows, err := tx.Query(ctx, `SELECT nextval('`+strings.ReplaceAll(seq, "'", "''")+`'::regclass) FROM generate_series(1, $1)`, len(fs))
 	if err != nil {
 		return err
 	}
@@ -225,83 +258,63 @@ func putFindings(ctx context.Context, tx pgx.Tx, versionID int64, fs []quellen.F
 	if err != nil {
 		return err
 	}
-	data := make([][]any, len(fs))
 	for i := range fs {
-		f := &fs[i]
-		if f.Status == "" {
-			f.Status = quellen.StatusAutomatic
-		}
-		for _, c := range corr[identity{f.Kind, f.Raw, sqlite.TextHash(f.Text)}] {
-			applyCorrection(f, c)
-		}
-		attrs, err := marshalAttrs(f.Attrs)
-		if err != nil {
-			return fmt.Errorf("finding %d (%s): %w", i, f.Kind, err)
-		}
-		f.ID = ids[i]
-		var a any
-		if attrs != nil {
-			a = string(attrs)
-		}
-		text, textBytes := textColumns(f.Text)
-		data[i] = []any{f.ID, versionID, i, string(f.Kind), f.Clean.Start, f.Clean.End, f.Raw.Start, f.Raw.End,
-			f.Line, f.EndLine, text, textBytes, a, f.Extractor, string(f.Status)}
+		fs[i].ID = ids[i]
+		p.findings[i][0], p.findings[i][1] = ids[i], versionID
 	}
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"findings"}, []string{"id", "version_id", "seq", "kind", "clean_start", "clean_end",
-		"raw_start", "raw_end", "line", "end_line", "text", "text_bytes", "attrs", "extractor", "status"}, pgx.CopyFromRows(data))
+		"raw_start", "raw_end", "line", "end_line", "text", "text_bytes", "attrs", "extractor", "status"}, pgx.CopyFromRows(p.findings))
 	return err
 }
 
-// putPassages indexes the document's paragraphs and the text of its
-// quotations, notes and references in one statement, each with a tsvector
-// in its language's configuration and the search keys.
-func putPassages(ctx context.Context, tx pgx.Tx, versionID int64, d *quellen.Document) error {
-	var (
-		fids               []*int64
-		kinds, langs       []string
-		starts, ends       []int32
-		rawStarts, rawEnds []int32
-		lines              []int32
-		cfgs, texts, keys  []string
-		speakers, entities []*string
-		dates              []*string
-	)
-	str := func(s string) *string {
-		if s == "" {
-			return nil
+// queueProblems inserts the problems of a version in one statement.
+func queueProblems(b *pgx.Batch, versionID int64, ps []quellen.Problem) {
+	if len(ps) == 0 {
+		return
+	}
+	sev, codes, msgs := make([]string, len(ps)), make([]string, len(ps)), make([]string, len(ps))
+	offs := make([]int64, len(ps))
+	for i, p := range ps {
+		sev[i], codes[i], msgs[i], offs[i] = p.Severity, p.Code, pgText(p.Message), int64(p.Offset)
+	}
+	b.Queue(`INSERT INTO problems(version_id, severity, code, message, byte_offset)
+		SELECT $1, s, c, m, o FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[]) WITH ORDINALITY AS x(s, c, m, o, n)
+		ORDER BY x.n`, versionID, sev, codes, msgs, offs)
+}
+
+// queuePassages indexes the document's paragraphs and the text of its
+// quotations, notes and references in one statement, with the search
+// vectors worked out by Prepare.
+func queuePassages(b *pgx.Batch, versionID int64, p *Prepared) {
+	r := &p.passages
+	if len(r.texts) == 0 {
+		return
+	}
+	for i, f := range r.finding {
+		r.fids[i] = nil
+		if f >= 0 {
+			r.fids[i] = &p.d.Findings[f].ID
 		}
-		return &s
 	}
-	for _, p := range searchkey.Passages(d) {
-		var fid *int64
-		if p.Finding >= 0 {
-			fid = &d.Findings[p.Finding].ID
-		}
-		fids = append(fids, fid)
-		kinds = append(kinds, p.Kind)
-		starts = append(starts, int32(p.Span.Start))
-		ends = append(ends, int32(p.Span.End))
-		rawStarts = append(rawStarts, int32(p.Raw.Start))
-		rawEnds = append(rawEnds, int32(p.Raw.End))
-		lines = append(lines, int32(p.Line))
-		langs = append(langs, p.Lang)
-		cfgs = append(cfgs, Config(p.Lang))
-		texts = append(texts, pgText(p.Text))
-		keys = append(keys, p.Keys)
-		speakers = append(speakers, str(p.Speakers))
-		entities = append(entities, str(p.Entities))
-		dates = append(dates, str(p.Dates))
-	}
-	if len(texts) == 0 {
-		return nil
-	}
-	_, err := tx.Exec(ctx, `INSERT INTO passages(version_id, finding_id, kind, clean_start, clean_end, lang, config, text, tsv,
+	b.Queue(`INSERT INTO passages(version_id, finding_id, kind, clean_start, clean_end, lang, config, text,
 		keys, speakers, entities, dates, raw_start, raw_end, line)
-		SELECT $1, x.f, x.k, x.s, x.e, x.l, x.c::regconfig, x.t, to_tsvector(x.c::regconfig, unaccent(x.t)),
-			to_tsvector('simple', x.keys), to_tsvector('simple', x.sp), to_tsvector('simple', x.en), x.da::jsonb, x.rs, x.re, x.li
+		SELECT $1, x.f, x.k, x.s, x.e, x.l, x.c::regconfig, x.t, x.keys, x.sp, x.en, x.da::jsonb, x.rs, x.re, x.li
 		FROM unnest($2::bigint[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
-			$9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::int[], $15::int[])
+			$9::tsvector[], $10::tsvector[], $11::tsvector[], $12::text[], $13::int[], $14::int[], $15::int[])
 			WITH ORDINALITY AS x(f, k, s, e, l, c, t, keys, sp, en, da, rs, re, li, n)
-		ORDER BY x.n`, versionID, fids, kinds, starts, ends, langs, cfgs, texts, keys, speakers, entities, dates, rawStarts, rawEnds, lines)
-	return err
+		ORDER BY x.n`, versionID, r.fids, r.kinds, r.starts, r.ends, r.langs, r.cfgs, r.texts, r.keys, r.speakers, r.entities,
+		r.dates, r.rawStarts, r.rawEnds, r.lines)
+}
+
+// findingSeq returns the name of the sequence of findings' ids, looked up
+// once.
+func (s *Store) findingSeq(ctx context.Context, q queryRower) (string, error) {
+	s.seqMu.Lock()
+	defer s.seqMu.Unlock()
+	if s.seq == "" {
+		if err := q.QueryRow(ctx, `SELECT pg_get_serial_sequence('findings', 'id')`).Scan(&s.seq); err != nil {
+			return "", err
+		}
+	}
+	return s.seq, nil
 }

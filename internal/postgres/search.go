@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/searchkey"
 )
@@ -20,7 +21,7 @@ const (
 // Search finds the passages of the latest version of each document that
 // match q, best first, as internal/sqlite does: words, phrases and prefixes
 // on the passages' search keys (GIN over a tsvector), ~fragments as
-// substrings (pg_trgm's GIN index), filters on speakers, entities, kinds,
+// substrings (ILIKE, on the versions whose trigram filter may hold them: grams.go), filters on speakers, entities, kinds,
 // languages, authors, names and dates. Every value reaches SQL as a
 // parameter; tsqueries are built from quoted keys only.
 func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.SearchResult, error) {
@@ -40,6 +41,7 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 		match []string // ANDed tsqueries on keys
 		where = []string{`v.version = (SELECT max(version) FROM versions WHERE document_id = v.document_id)`}
 		args  []any
+		frags []string // the fragments every passage must hold
 	)
 	arg := func(v any) string {
 		args = append(args, v)
@@ -55,6 +57,7 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 				c = "NOT " + c
 			} else {
 				m.AddFragment(t.Text)
+				frags = append(frags, t.Text)
 			}
 			where = append(where, c)
 			continue
@@ -108,6 +111,15 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 		where = append(where, `(v.id = ANY(`+arg(docIDs.dated())+`::bigint[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(p.dates) j
 			WHERE (j->>0) <= `+arg(hi)+` COLLATE "C" AND (j->>1) >= `+arg(lo)+` COLLATE "C"))`)
 	}
+	if h1, h2 := gramProbe(frags); len(h1) > 0 {
+		// Only the versions whose trigram filter may hold the fragments,
+		// or that have none (stored before schema 3).
+		ids, err := s.gramVersions(ctx, h1, h2)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, `v.id = ANY(`+arg(ids)+`::bigint[])`)
+	}
 	score := `0::real`
 	if len(match) > 0 {
 		e := arg(strings.Join(match, " & ")) + `::tsquery`
@@ -148,6 +160,22 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 		res.Hits = append(res.Hits, h)
 	}
 	return res, rows.Err()
+}
+
+// gramVersions returns the latest versions whose fragment filter may hold
+// every trigram of the probe, or that have no filter.
+func (s *Store) gramVersions(ctx context.Context, h1, h2 []int64) ([]int64, error) {
+	rows, err := s.pool.Query(ctx, `SELECT v.id FROM versions v LEFT JOIN version_grams g ON g.version_id = v.id
+		WHERE v.version = (SELECT max(version) FROM versions WHERE document_id = v.document_id)
+			AND (g.filter IS NULL OR `+gramsSQL("$1", "$2")+`)`, h1, h2)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return nonNil(ids), nil
 }
 
 // docSet is the latest versions whose metadata pass the author and doc
