@@ -22,6 +22,16 @@ func (m *mention) surname() string {
 func (m *mention) key() string { return m.k }
 
 func (m *mention) makeKey() string {
+	article := false
+	for _, f := range m.fw {
+		if f == "the" || f == "le" || f == "la" || f == "les" || f == "l'" {
+			article = true
+			break
+		}
+	}
+	if !article {
+		return m.joined()
+	}
 	var ws []string
 	for _, f := range m.fw {
 		if f == "the" || f == "le" || f == "la" || f == "les" || f == "l'" {
@@ -36,33 +46,33 @@ func (m *mention) makeKey() string {
 // last such word before the first connector (Select Committee of ...:
 // Committee; Velgrad District Court: Court), or a facility word first
 // (Hôtel Terminus).
-func headType(ws []string) (typ, head string) {
-	if len(ws) == 0 {
+func headType(fw []string, fc []uint64) (typ, head string) {
+	if len(fw) == 0 {
 		return "", ""
 	}
-	if (placeFacilities[fold(ws[0])] || lowerPlaces[fold(ws[0])] || lowerFacilities[fold(ws[0])]) && len(ws) > 1 {
-		return "place", fold(ws[0])
+	if (fc[0]&(lxPlaceFacility|lxLowerPlace|lxLowerFacility) != 0 || saintWords[fw[0]]) && len(fw) > 1 {
+		return "place", fw[0]
 	}
-	if frenchLowerHeads[fold(ws[0])] && len(ws) > 1 {
-		return "org", fold(ws[0])
+	if fc[0]&lxFrenchLowerHead != 0 && len(fw) > 1 {
+		return "org", fw[0]
 	}
-	for _, w := range ws {
-		f := fold(w)
-		if connectors[f] || f == "&" {
+	for i, f := range fw {
+		c := fc[i]
+		if c&lxConnector != 0 || f == "&" {
 			if typ != "" {
 				return typ, head
 			}
 			continue
 		}
-		if orgHeads[f] {
+		if c&lxOrgHead != 0 {
 			typ, head = "org", f
-		} else if placeHeads[f] && len(ws) > 1 {
+		} else if c&lxPlaceHead != 0 && len(fw) > 1 {
 			typ, head = "place", f
 		}
 	}
 	if typ == "" {
-		for _, w := range ws {
-			if f := fold(w); f == "&" || f == "et" || f == "cie" || f == "co" {
+		for _, f := range fw {
+			if f == "&" || f == "et" || f == "cie" || f == "co" {
 				return "org", f
 			}
 		}
@@ -70,67 +80,155 @@ func headType(ws []string) (typ, head string) {
 	return typ, head
 }
 
+// saintWords begin the names of places (St. Louis, San Francisco, Santa Fe),
+// or, after a title, of persons (Mr. St. John).
+var saintWords = set(`st ste san santa`)
+
+// typesScratch is the storage types keeps for the next document.
+type typesScratch struct {
+	ids   wordMap[int32]
+	mids  []tid
+	ints  []int
+	bools []bool
+	strs  []string
+	votes [][]tally
+}
+
+type tid struct{ k, s, d int32 } // a mention's key, surname and display, as numbers (see types)
+
+type tally struct {
+	typ string
+	n   int
+}
+
+// canonScratch is the maps canonPersons and canonOthers keep for the next document.
+type canonScratch struct {
+	byKey             map[uint64]int32
+	counts            map[string]int
+	bestOf            map[gname]string
+	tidy              map[[2]string]string
+	abbr              map[string]string
+	byHead            map[string][]*long
+	contains, maximal map[*long][]*long
+}
+
+type gname struct {
+	g    int32
+	name string
+}
+
+// reuse returns *m emptied, made when nil.
+func reuse[K comparable, V any](m *map[K]V) map[K]V {
+	if *m == nil || len(*m) > 1<<16 {
+		*m = map[K]V{}
+	} else {
+		clear(*m)
+	}
+	return *m
+}
+
+// grow returns (*b)[:n] zeroed, reusing its storage.
+func grow[T any](b *[]T, n int) []T {
+	if cap(*b) < n {
+		*b = make([]T, n)
+	}
+	s := (*b)[:n]
+	clear(s)
+	return s
+}
+
 func (x *run) types() {
+	// The folded strings the evidence is counted by (keys, surnames, display
+	// forms, words), as small numbers.
+	sc := &x.typesScratch
+	ids := &sc.ids
+	ids.reset()
+	id := func(s string) int32 {
+		p := ids.at(s) // (the number plus one: 0 is none yet)
+		if *p == 0 {
+			*p = int32(ids.n)
+		}
+		return *p - 1
+	}
+	mids := grow(&sc.mids, len(x.ms))
+	for i := range x.ms {
+		if m := &x.ms[i]; !m.drop {
+			k, s, d := m.key(), m.surname(), x.dispFold(m)
+			v := tid{k: id(k)}
+			v.s, v.d = v.k, v.k
+			if s != k {
+				v.s = id(s)
+			}
+			if d != k {
+				v.d = id(d)
+			}
+			mids[i] = v
+			if len(m.words) == 2 {
+				id(m.fw[0])
+				id(m.fw[1])
+			}
+		}
+	}
+	n := ids.n
 	// Evidence per surname or key.
-	personKeys := map[string]int{}
-	placeKeys := map[string]int{}
-	pubKeys := map[string]bool{}
+	ints := grow(&sc.ints, 3*n)
+	personKeys, placeKeys, keyCount := ints[:n], ints[n:2*n], ints[2*n:]
+	pubKeys := grow(&sc.bools, n)
 	for i := range x.ms {
 		m := &x.ms[i]
 		if m.drop {
 			continue
 		}
-		k := m.key()
+		k := mids[i].k
 		if m.gaz != nil {
 			m.typ = m.gaz.Type
-		} else if isPublication(m.words) || m.pubCue || (len(m.words) == 1 && publicationWords[x.fold(m.words[0])] && !m.sent) {
+		} else if ni := x.info(m); ni.pub || m.pubCue || (len(m.words) == 1 && m.fc[0]&lxPublication != 0 && !m.sent) || x.placePaper(m) {
 			m.typ = "publication"
 			pubKeys[k] = true
-		} else if t, _ := headType(m.fw); t != "" {
+		} else if t, h := ni.typ, ni.head; t != "" && !(m.titled && saintWords[h]) {
 			m.typ = t
-		} else if m.titled || hasInitial(m.words) || (len(m.words) > 1 && (x.g.Given(m.words[0]) || keptTitles[x.fold(m.words[0])])) {
+		} else if m.titled || ni.initial || ni.given || (len(m.words) > 1 && m.fc[0]&lxKeptTitle != 0) {
 			m.typ = "person"
 		} else if m.orgCue {
 			m.typ = "org"
-		} else if isAcronym(m.words) && !m.allCaps {
+		} else if ni.acronym && !m.allCaps {
 			m.typ = "org"
 		}
 		m.strong = m.typ != ""
 		if m.typ == "person" {
-			personKeys[m.surname()] += 3
+			personKeys[mids[i].s] += 3
 		}
-		personKeys[m.surname()] += m.personCue
+		personKeys[mids[i].s] += m.personCue
 		placeKeys[k] += m.placeCue
 	}
 	// A name in capitals takes the type of the same name written otherwise (VOLKAR, Volkar).
-	known := map[string]string{}
+	strs := grow(&sc.strs, 2*n)
+	known, partType := strs[:n], strs[n:]
 	for i := range x.ms {
 		if m := &x.ms[i]; !m.drop && !m.allCaps && m.typ != "" {
-			known[x.fold(x.display(m))] = m.typ
+			known[mids[i].d] = m.typ
 		}
 	}
 	for i := range x.ms {
 		if m := &x.ms[i]; !m.drop && m.allCaps && m.gaz == nil {
-			m.typ = known[x.fold(x.display(m))]
+			m.typ = known[mids[i].d]
 		}
 	}
 	// A lone word that is part of a longer name takes its type (Terminus, Hôtel Terminus).
-	partType := map[string]string{}
 	for i := range x.ms {
 		m := &x.ms[i]
 		if m.drop || len(m.words) != 2 || (m.typ != "org" && m.typ != "place") {
 			continue
 		}
-		for _, f := range m.fw {
-			if !orgHeads[f] && !placeHeads[f] && !placeFacilities[f] && !connectors[f] {
-				partType[f] = m.typ
+		for k, f := range m.fw {
+			if m.fc[k]&(lxOrgHead|lxPlaceHead|lxPlaceFacility|lxConnector) == 0 {
+				partType[ids.get(f)-1] = m.typ
 			}
 		}
 	}
-	keyCount := map[string]int{}
 	for i := range x.ms {
 		if !x.ms[i].drop {
-			keyCount[x.ms[i].key()]++
+			keyCount[mids[i].k]++
 		}
 	}
 	for i := range x.ms {
@@ -138,34 +236,28 @@ func (x *run) types() {
 		if m.drop {
 			continue
 		}
-		if pubKeys[m.key()] && m.gaz == nil && m.typ == "" {
+		k, sur := mids[i].k, mids[i].s
+		if pubKeys[k] && m.gaz == nil && m.typ == "" {
 			m.typ = "publication"
 			continue
 		}
 		if m.typ != "" {
 			continue
 		}
-		k := m.key()
-		if t, ok := partType[x.fold(x.display(m))]; ok && len(m.words) == 1 {
+		if t := partType[mids[i].d]; t != "" && len(m.words) == 1 {
 			m.typ = t
 			continue
 		}
 		// What annotated newspapers say of these words.
-		var lt learnt
-		for _, f := range m.fw {
-			if c, ok := x.g.learnt[f]; ok {
-				for n := range lt {
-					lt[n] += c[n]
-				}
-			}
-		}
-		if t := lt.typeOf(); t != "" && personKeys[m.surname()] < 3 {
+		ni := x.info(m)
+		lt, ltType := ni.learnt(x, m)
+		if t := ltType; t != "" && personKeys[sur] < 3 {
 			m.typ = t
 			continue
 		}
 		// What the model learnt from annotated newspapers says.
-		if post := nb.posterior(m.nbf); post != nil && personKeys[m.surname()] < 3 {
-			if len(m.words) == 1 && post[0] >= nbDrop && !m.says && !x.surnames[m.surname()] && placeKeys[k] == 0 && !x.renders(m.words[0], x.surnames, &x.surKeys) {
+		if post, ok := m.posterior(); ok && personKeys[sur] < 3 {
+			if len(m.words) == 1 && post[0] >= nbDrop && !m.says && !x.surname(m.surname()) && placeKeys[k] == 0 && !x.renders(m.words[0], wSur, &x.surKeys) {
 				m.drop = true
 				continue
 			}
@@ -181,13 +273,12 @@ func (x *run) types() {
 				continue
 			}
 		}
-		p, l := personKeys[m.surname()], placeKeys[k]
+		p, l := personKeys[sur], placeKeys[k]
 		if len(m.words) == 1 {
-			w := m.words[0]
-			if hasSuffix(x.fold(w), placeSuffixes) {
+			if hasSuffix(m.fw[0], placeSuffixes) {
 				l++
 			}
-			if hasSuffix(x.fold(w), personSuffixes) {
+			if hasSuffix(m.fw[0], personSuffixes) {
 				p++
 			}
 		}
@@ -203,12 +294,15 @@ func (x *run) types() {
 	}
 	// One type per name in a document: a lone word takes the type most of
 	// its mentions have, the ones with evidence of their own counting more.
-	votes := map[string]map[string]int{}
-	vote := func(k, t string, n int) {
-		if votes[k] == nil {
-			votes[k] = map[string]int{}
+	votes := grow(&sc.votes, n)
+	vote := func(k int32, t string, n int) {
+		for j := range votes[k] {
+			if votes[k][j].typ == t {
+				votes[k][j].n += n
+				return
+			}
 		}
-		votes[k][t] += n
+		votes[k] = append(votes[k], tally{t, n})
 	}
 	for i := range x.ms {
 		m := &x.ms[i]
@@ -220,9 +314,9 @@ func (x *run) types() {
 			w = 3
 		}
 		if len(m.words) == 1 {
-			vote(m.key(), m.typ, w)
+			vote(mids[i].k, m.typ, w)
 		} else if m.typ == "person" {
-			vote(m.surname(), "person", 3)
+			vote(mids[i].s, "person", 3)
 		}
 	}
 	for i := range x.ms {
@@ -231,13 +325,14 @@ func (x *run) types() {
 			continue
 		}
 		best, n := m.typ, 0
-		for t, c := range votes[m.key()] {
-			if c > n || (c == n && t < best) {
-				best, n = t, c
+		for _, v := range votes[mids[i].k] {
+			if v.n > n || (v.n == n && v.typ < best) {
+				best, n = v.typ, v.n
 			}
 		}
 		m.typ = best
 	}
+	x.lists()
 	// A country whose ruler or minister is named is the state, a body
 	// (the King of France, the President of the United States).
 	for i := range x.ms {
@@ -247,6 +342,68 @@ func (x *run) types() {
 	}
 }
 
+// lists gives the names of a list (Monroe, Wayne, Huron and Barry County)
+// whose types nothing of their own decides the type of those that have,
+// when these agree: the items of a list are alike.
+func (x *run) lists() {
+	t := x.d.Text
+	for i := 0; i < len(x.ms); {
+		if x.ms[i].drop {
+			i++
+			continue
+		}
+		// The run of mentions joined by commas and conjunctions.
+		run := []int{i}
+		last := i
+		for k := i + 1; k < len(x.ms); k++ {
+			if x.ms[k].drop {
+				continue
+			}
+			if x.ms[k].s < x.ms[last].e || !listGlue(t[x.ms[last].e:x.ms[k].s]) {
+				break
+			}
+			run = append(run, k)
+			last = k
+		}
+		if len(run) >= 3 {
+			typ := ""
+			agree := true
+			for _, k := range run {
+				if m := &x.ms[k]; m.strong && m.typ != "" {
+					if typ != "" && m.typ != typ {
+						agree = false
+					}
+					typ = m.typ
+				}
+			}
+			if agree && (typ == "place" || typ == "person" || typ == "org") {
+				for _, k := range run {
+					if m := &x.ms[k]; !m.strong {
+						m.typ = typ
+					}
+				}
+			}
+		}
+		i = last + 1
+	}
+}
+
+// listGlue says whether s joins two items of a list: a comma, "and", "or", "&".
+func listGlue(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, ",") {
+		s = strings.TrimSpace(s[1:])
+		if s == "" {
+			return true
+		}
+	}
+	switch s {
+	case "and", "or", "&", "et", "ou":
+		return true
+	}
+	return false
+}
+
 // The model's thresholds: the odds of no name at which a lone word is
 // dropped, and the share of one type at which it is taken.
 const (
@@ -254,16 +411,24 @@ const (
 	nbType = 0.7
 )
 
-func isPublication(ws []string) bool {
-	if len(ws) < 2 {
+// placePapers name a newspaper after the name of a place: the Richmond
+// Whig, the Weld County Republican, the St. Louis Republic.
+var placePapers = set(`whig republican democrat republic standard banner ledger enquirer inquirer argus patriot sun eagle bee
+	independent leader dispatch statesman transcript picayune clarion beacon gleaner pioneer reporter recorder courant
+	mirror world call item union press`)
+
+// placePaper says whether m is a place's name and one of placePapers.
+func (x *run) placePaper(m *mention) bool {
+	n := len(m.fw)
+	if n < 2 || !placePapers[m.fw[n-1]] || m.allCaps {
 		return false
 	}
-	for _, w := range ws[1:] {
-		if publicationWords[fold(w)] {
-			return true
-		}
+	prefix := strings.TrimSpace(x.d.Text[m.s : m.e-len(m.words[n-1])])
+	if f := m.fw[n-2]; f == "county" || f == "city" || f == "state" || f == "valley" {
+		return true
 	}
-	return false
+	e, ok := x.lookup(prefix)
+	return ok && e.Type == "place"
 }
 
 func hasInitial(ws []string) bool {
@@ -286,19 +451,54 @@ func isAcronym(ws []string) bool {
 }
 
 // display is the mention as a name: titles out, whitespace single.
-func (x *run) display(m *mention) string {
-	if m.disp == "" {
-		m.disp = x.makeDisplay(m)
-	}
-	return m.disp
-}
+func (x *run) display(m *mention) string { return x.info(m).disp }
+
+// dispFold is the display folded.
+func (x *run) dispFold(m *mention) string { return x.info(m).dispF }
 
 func (x *run) makeDisplay(m *mention) string {
-	ws := strings.Fields(m.text(x.d.Text))
+	t := m.text(x.d.Text)
+	if single(t) && (len(m.fw) < 2 || !keptTitles[m.fw[0]]) {
+		return t // no white space to tidy, no title to leave out
+	}
+	ws := strings.Fields(t)
 	for len(ws) > 1 && keptTitles[x.fold(ws[0])] {
 		ws = ws[1:]
 	}
 	return strings.Join(ws, " ")
+}
+
+// joinedText says whether s is the words with one space between them.
+func joinedText(s string, words []string) bool {
+	k := 0
+	for i, w := range words {
+		if i > 0 {
+			if k >= len(s) || s[k] != ' ' {
+				return false
+			}
+			k++
+		}
+		if len(s)-k < len(w) || s[k:k+len(w)] != w {
+			return false
+		}
+		k += len(w)
+	}
+	return k == len(s)
+}
+
+// single says whether s has no white space but single spaces between
+// other characters, and none outside ASCII.
+func single(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || (c == ' ' && s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // accents counts the letters outside ASCII: of two spellings, the one with
@@ -313,23 +513,49 @@ func accents(s string) int {
 	return n
 }
 
-// better says whether name a is a fuller rendering than b.
-func better(a, b string) bool {
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	ia, ib := initials(wa), initials(wb)
-	if (len(wa) - ia) != (len(wb) - ib) {
-		return len(wa)-ia > len(wb)-ib
+// rank is what makes one rendering of a name fuller than another: more
+// words that are not initials, more words, Latin script, accents, length.
+type rank struct {
+	words, initials, accents, size int
+	cyrillic                       bool
+}
+
+func rankOf(s string) rank {
+	r := rank{size: len(s), cyrillic: translit.IsCyrillic(s), accents: accents(s)}
+	in := false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			in = false
+		} else if !in {
+			in = true
+			r.words++
+		}
+		if s[i] == '.' && (i+1 == len(s) || s[i+1] < 0x80 && asciiSpace[s[i+1]]) {
+			r.initials++
+		}
 	}
-	if len(wa) != len(wb) {
-		return len(wa) > len(wb)
+	if !ascii(s) {
+		ws := strings.Fields(s) // (white space outside ASCII)
+		r.words, r.initials = len(ws), initials(ws)
 	}
-	if translit.IsCyrillic(a) != translit.IsCyrillic(b) {
-		return !translit.IsCyrillic(a)
+	return r
+}
+
+// over says whether a name of rank a is a fuller rendering than one of rank b.
+func (a rank) over(b rank) bool {
+	if (a.words - a.initials) != (b.words - b.initials) {
+		return a.words-a.initials > b.words-b.initials
 	}
-	if accents(a) != accents(b) {
-		return accents(a) > accents(b)
+	if a.words != b.words {
+		return a.words > b.words
 	}
-	return len(a) > len(b)
+	if a.cyrillic != b.cyrillic {
+		return !a.cyrillic
+	}
+	if a.accents != b.accents {
+		return a.accents > b.accents
+	}
+	return a.size > b.size
 }
 
 func initials(ws []string) int {
@@ -342,10 +568,10 @@ func initials(ws []string) int {
 	return n
 }
 
-// compatible says whether two persons' given names can be one person's:
-// J. and Jan, Paul-Emile and P.-E., none and anything.
-func compatible(a, b []string) bool {
-	ga, gb := givenParts(a), givenParts(b)
+// compatibleParts says whether two persons' given names (their parts, see
+// givenParts) can be one person's: J. and Jan, Paul-Emile and P.-E., none
+// and anything. It is symmetric.
+func compatibleParts(ga, gb []string) bool {
 	for i := 0; i < len(ga) && i < len(gb); i++ {
 		x, y := ga[i], gb[i]
 		if strings.HasSuffix(x, ".") || strings.HasSuffix(y, ".") {
@@ -356,7 +582,7 @@ func compatible(a, b []string) bool {
 			}
 			continue
 		}
-		if fold(x) != fold(y) && !translit.Same(x, y) {
+		if fold(x) != fold(y) && !same(x, y) {
 			// A patronymic may be missing: Nikolai Sveshnikov, Nikolai Arkadyevich Sveshnikov.
 			return false
 		}
@@ -411,77 +637,102 @@ func (x *run) canonical() {
 // the document gives; a bare surname takes the person last named in full.
 // It runs in time linear in the mentions (distinct names aside).
 func (x *run) canonPersons(idx []int) {
-	// Surname groups, joining transliteration variants of Russian-looking names through their keys.
-	group := map[string]string{}
-	byKey := map[string]string{}
-	rep := func(s string) string {
-		if g, ok := group[s]; ok {
-			return g
+	// Surname groups, joining transliteration variants of Russian-looking names through their
+	// keys, as small numbers: per surname its group's number plus one (0: not seen yet).
+	groupOf := &x.groupOf
+	groupOf.reset()
+	byKey := reuse(&x.scratch.byKey)
+	ng := 0
+	group := func(s string) int32 {
+		p := groupOf.at(s)
+		if *p != 0 {
+			return *p - 1
 		}
-		g := s
-		russian := len(s) > 3 && (hasSuffix(s, personSuffixes) || translit.IsCyrillic(s))
-		var keys []string
-		if russian {
-			keys = translit.Keys(s)
-			for _, k := range keys {
+		g := int32(-1)
+		if len(s) > 3 && (hasSuffix(s, personSuffixes) || translit.IsCyrillic(s)) {
+			ks := keyHashes(s)
+			for _, k := range ks {
 				if r, ok := byKey[k]; ok {
 					g = r
 					break
 				}
 			}
-			for _, k := range keys {
+			if g < 0 {
+				g = int32(ng)
+				ng++
+			}
+			for _, k := range ks {
 				if _, ok := byKey[k]; !ok {
 					byKey[k] = g
 				}
 			}
+		} else {
+			g = int32(ng)
+			ng++
 		}
-		group[s] = g
+		p = groupOf.at(s) // (the table may have grown)
+		*p = g + 1
 		return g
 	}
 	type full struct {
 		words []string
 		name  string
 		at    int
+		parts []string // givenParts(words), for distinct names
+		rank  rank     // and rankOf(name)
 	}
-	fulls := map[string][]full{} // per group, in text order
-	counts := map[string]int{}
-	for _, i := range idx {
+	// Each mention's group.
+	gids := make([]int32, len(idx))
+	for n, i := range idx {
+		gids[n] = group(x.ms[i].surname())
+	}
+	fulls := make([][]full, ng) // per group, in text order
+	counts := reuse(&x.scratch.counts)
+	for n, i := range idx {
 		m := &x.ms[i]
-		g := rep(m.surname())
 		name := x.display(m)
-		if len(strings.Fields(name)) > 1 {
-			fulls[g] = append(fulls[g], full{m.words, name, m.s})
+		if strings.IndexByte(name, ' ') >= 0 { // display has single spaces
+			fulls[gids[n]] = append(fulls[gids[n]], full{m.words, name, m.s, nil, rank{}})
 			counts[name]++
 		}
 	}
 	// Distinct full names per group, and the fullest compatible with each (computed once).
-	distinct := map[string][]full{}
+	distinct := make([][]full, ng)
 	for g, fs := range fulls {
+		if len(fs) == 0 {
+			continue
+		}
 		seen := map[string]bool{}
 		for _, f := range fs {
 			if !seen[f.name] {
 				seen[f.name] = true
+				f.parts, f.rank = givenParts(f.words), rankOf(f.name)
 				distinct[g] = append(distinct[g], f)
 			}
 		}
 	}
-	bestOf := map[string]string{}
-	fullest := func(g string, words []string, own string) string {
-		k := g + "\x00" + own
+	bestOf := reuse(&x.scratch.bestOf)
+	fullest := func(g int32, words []string, own string) string {
+		k := gname{g, own}
 		if b, ok := bestOf[k]; ok {
 			return b
 		}
-		best := own
+		best, br := own, rankOf(own)
+		parts := givenParts(words)
 		for _, f := range distinct[g] {
-			if compatible(words, f.words) && compatible(f.words, words) && better(f.name, best) {
-				best = f.name
+			// compatibleParts is symmetric.
+			if f.rank.over(br) && compatibleParts(parts, f.parts) {
+				best, br = f.name, f.rank
 			}
 		}
 		bestOf[k] = best
 		return best
 	}
-	commonest := map[string]full{}
+	commonest := make([]full, ng)
 	for g, ds := range distinct {
+		if len(ds) == 0 {
+			continue
+		}
 		pick := ds[0]
 		for _, f := range ds[1:] {
 			if counts[f.name] > counts[pick.name] {
@@ -491,19 +742,19 @@ func (x *run) canonPersons(idx []int) {
 		commonest[g] = pick
 	}
 	// For a name never given in full, its spelling in ordinary case and Latin script (Delorme, not DELORME).
-	shown := map[string]string{}
-	for _, i := range idx {
+	shown := make([]string, ng)
+	for n, i := range idx {
 		m := &x.ms[i]
-		g := rep(m.surname())
+		g := gids[n]
 		own := x.display(m)
-		if cur, ok := shown[g]; !ok || (strings.ToUpper(cur) == cur && strings.ToUpper(own) != own) || (translit.IsCyrillic(cur) && !translit.IsCyrillic(own)) {
+		if cur := shown[g]; cur == "" || (cur != own && (isUpper(cur) && !isUpper(own) || translit.IsCyrillic(cur) && !translit.IsCyrillic(own))) {
 			shown[g] = own
 		}
 	}
-	next := map[string]int{} // per group, the full forms already passed (mentions come in text order)
-	for _, i := range idx {
+	next := make([]int, ng) // per group, the full forms already passed (mentions come in text order)
+	for n, i := range idx {
 		m := &x.ms[i]
-		g := rep(m.surname())
+		g := gids[n]
 		own := x.display(m)
 		fs := fulls[g]
 		k := next[g]
@@ -511,13 +762,13 @@ func (x *run) canonPersons(idx []int) {
 			k++
 		}
 		next[g] = k
-		if len(strings.Fields(own)) > 1 {
+		if strings.IndexByte(own, ' ') >= 0 {
 			m.canon = fullest(g, m.words, own)
 			continue
 		}
 		if len(fs) == 0 {
 			m.canon = own
-			if v, ok := shown[g]; ok {
+			if v := shown[g]; v != "" {
 				m.canon = v
 			}
 			if translit.IsCyrillic(m.canon) {
@@ -532,9 +783,16 @@ func (x *run) canonPersons(idx []int) {
 		}
 		m.canon = fullest(g, pick.words, pick.name)
 	}
+	tidy := reuse(&x.scratch.tidy)
 	for _, i := range idx {
 		m := &x.ms[i]
-		m.canon = x.personName(m.canon, m.s)
+		k := [2]string{m.canon, x.d.LangAt(m.s)}
+		c, ok := tidy[k]
+		if !ok {
+			c = x.personName(m.canon, k[1])
+			tidy[k] = c
+		}
+		m.canon = c
 	}
 }
 
@@ -543,7 +801,7 @@ func (x *run) canonPersons(idx []int) {
 // than a reader would take them to), and a Russian name written in the
 // French or German manner is given in the English one (Svechnikov,
 // Swetschnikow: Sveshnikov).
-func (x *run) personName(name string, at int) string {
+func (x *run) personName(name, lang string) string {
 	ws := strings.Fields(name)
 	if len(ws) > 1 {
 		allInit := true
@@ -560,7 +818,6 @@ func (x *run) personName(name string, at int) string {
 			ws = ws[k:]
 		}
 	}
-	lang := x.d.LangAt(at)
 	last := ws[len(ws)-1]
 	if (lang == "fr" || lang == "de") && !translit.IsCyrillic(last) && hasSuffix(x.fold(last), russianEndings) {
 		sc := translit.French
@@ -578,46 +835,51 @@ func (x *run) personName(name string, at int) string {
 
 var russianEndings = []string{"ov", "ev", "ine", "ski", "sky", "enko", "itch", "ow", "ew", "off", "ova", "eva", "owa", "ewa", "ina"}
 
+// long is a name of an organisation or a place in canonOthers, with its
+// words and the places it is written.
+type long struct {
+	name string
+	toks []string // the words, none twice, no connector or function word
+	head string
+	typ  string
+	at   []int
+}
+
 // canonOthers names organisations and places: the gazetteer's name, the
 // long form of a short one (the Committee, Terminus), an abbreviation's
 // expansion, the accented spelling of an accent-less one.
 func (x *run) canonOthers(idx []int) {
-	type long struct {
-		name  string
-		toks  map[string]bool
-		head  string
-		typ   string
-		at    []int
-		paras []int
-	}
 	var longs []*long
-	byName := map[string]*long{}
-	for _, i := range idx {
+	byName := &x.byName
+	byName.reset()
+	keys := make([]string, len(idx)) // each mention's name, folded
+	for n, i := range idx {
 		m := &x.ms[i]
-		name := x.display(m)
+		name, k := x.display(m), x.dispFold(m)
 		if m.gaz != nil {
 			name = m.gaz.Canonical
+			k = x.fold(name)
 		}
-		k := x.fold(name)
-		l := byName[k]
+		keys[n] = k
+		l := byName.get(k)
 		if l == nil {
-			typ, head := headType(m.fw)
-			l = &long{name: name, toks: map[string]bool{}, head: head, typ: typ}
+			ni := x.info(m)
+			typ, head := ni.typ, ni.head
+			l = &long{name: name, head: head, typ: typ}
 			for _, w := range strings.Fields(k) {
-				if !connectors[w] && !stopwords[w] {
-					l.toks[w] = true
+				if !connectors[w] && !stopwords[w] && !slices.Contains(l.toks, w) {
+					l.toks = append(l.toks, w)
 				}
 			}
-			byName[k] = l
+			*byName.at(k) = l
 			longs = append(longs, l)
-		} else if accents(name) > accents(l.name) {
+		} else if name != l.name && accents(name) > accents(l.name) {
 			l.name = name
 		}
 		l.at = append(l.at, m.s)
-		l.paras = append(l.paras, m.para)
 	}
 	// Abbreviations introduced in brackets: Lesnian State Historical Archive (LGIA).
-	abbr := map[string]string{}
+	abbr := reuse(&x.scratch.abbr)
 	for _, i := range idx {
 		m := &x.ms[i]
 		t := x.d.Text
@@ -636,20 +898,38 @@ func (x *run) canonOthers(idx []int) {
 		}
 	}
 	// containers lists, for a name, the longer names that hold all its words under the same head.
-	byHead := map[string][]*long{}
+	byHead := reuse(&x.scratch.byHead)
 	for _, l := range longs {
 		byHead[l.head] = append(byHead[l.head], l)
 	}
-	containsMemo := map[*long][]*long{}
+	containsMemo := reuse(&x.scratch.contains)
+	var placeTok map[string][]*long // the places per word
 	contains := func(l *long) []*long {
 		if c, ok := containsMemo[l]; ok {
 			return c
 		}
 		pool := byHead[l.head]
 		if l.head == "" {
-			pool = longs
-			if len(l.toks) == 0 || len(pool) > 2000 {
-				pool = nil // a headless name is looked up among places only when there are few names
+			// A headless name is looked up among places only when there are few names, and
+			// only among those that have its words (the fewest of them, in text order).
+			pool = nil
+			if len(l.toks) > 0 && len(longs) <= 2000 {
+				if placeTok == nil {
+					placeTok = map[string][]*long{}
+					for _, o := range longs {
+						if o.typ == "place" {
+							for _, w := range o.toks {
+								placeTok[w] = append(placeTok[w], o)
+							}
+						}
+					}
+				}
+				first := true
+				for _, w := range l.toks {
+					if c := placeTok[w]; first || len(c) < len(pool) {
+						pool, first = c, false
+					}
+				}
 			}
 		}
 		var out []*long
@@ -665,8 +945,8 @@ func (x *run) canonOthers(idx []int) {
 				continue
 			}
 			ok := true
-			for w := range l.toks {
-				if !o.toks[w] {
+			for _, w := range l.toks {
+				if !slices.Contains(o.toks, w) {
 					ok = false
 					break
 				}
@@ -677,7 +957,7 @@ func (x *run) canonOthers(idx []int) {
 		}
 		return out
 	}
-	maximalMemo := map[*long][]*long{}
+	maximalMemo := reuse(&x.scratch.maximal)
 	maximal := func(l *long) []*long {
 		if c, ok := maximalMemo[l]; ok {
 			return c
@@ -691,23 +971,19 @@ func (x *run) canonOthers(idx []int) {
 		}
 		return out
 	}
-	for _, i := range idx {
+	for n, i := range idx {
 		m := &x.ms[i]
-		name := x.display(m)
-		if m.gaz != nil {
-			name = m.gaz.Canonical
-		}
-		l := byName[x.fold(name)]
+		l := byName.get(keys[n])
 		canon := l.name
-		if a, ok := abbr[x.fold(name)]; ok && isAcronym(m.words) {
+		if a, ok := abbr[keys[n]]; ok && x.info(m).acronym {
 			canon = a
 		} else if cs := maximal(l); len(cs) > 0 || x.roleOf[l.head] != "" && len(l.toks) == 1 {
-			if r := x.roleOf[l.head]; r != "" && len(l.toks) == 1 && byName[x.fold(r)] == nil {
+			if r := x.roleOf[l.head]; r != "" && len(l.toks) == 1 && byName.get(x.fold(r)) == nil {
 				// The body of the office holder the text names (the Minister of X: the Ministry of X).
-				byName[x.fold(r)] = &long{name: r, head: l.head, typ: l.typ}
-				cs = append(cs, byName[x.fold(r)])
-			} else if r != "" && len(l.toks) == 1 && !slices.Contains(cs, byName[x.fold(r)]) {
-				cs = append(cs, byName[x.fold(r)])
+				*byName.at(x.fold(r)) = &long{name: r, head: l.head, typ: l.typ}
+				cs = append(cs, byName.get(x.fold(r)))
+			} else if r != "" && len(l.toks) == 1 && !slices.Contains(cs, byName.get(x.fold(r))) {
+				cs = append(cs, byName.get(x.fold(r)))
 			}
 			pick := cs[0]
 			if len(cs) > 1 {

@@ -10,12 +10,16 @@
 // evidence (a surname that appears once with a given name is a person
 // everywhere). Newspapers and journals are recognised so that the places
 // in their names are not counted; they are reported with type publication.
+// A capitalised English word that the dictionaries write only in lower case
+// (Gentlemen, Kingdom) names nothing unless the document makes it a name.
+//
+// The extractor is linear in the text: a word's lists and a name's
+// properties are looked up once per document (see nameInfo), and the
+// storage of a run, with its memos, is kept for the next document.
 package entities
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/extract"
@@ -34,31 +38,64 @@ type mention struct {
 	s, e      int
 	words     []string // the name's tokens as written (words, initials, connectors)
 	fw        []string // and folded (set by push)
+	fc        []uint64 // and the word lists each is in (see lexBits)
+	jf        string   // fw joined, once made (see joined)
 	k         string   // the key (see key)
-	disp      string   // the display form, once made (see display)
 	officeOf  bool     // after an office and "of" (the King of, le ministre de)
 	titled    bool     // a person title stood before it
 	typ       string
 	canon     string
 	sent      bool // starts a sentence
 	para      int
+	en        bool // in an English paragraph
 	gaz       *Entry
 	placeCue  int
 	personCue int
 	pubCue    bool
 	orgCue    bool
 	plural    bool
-	says      bool    // a verb of saying follows
-	nextLower bool    // a word in lower case follows
-	titleS    int     // where a title left out of the mention starts; -1 when none
-	strong    bool    // typed by evidence of its own (gazetteer, title, head word)
-	nbf       []nbTok // the capitalised tokens, for the model
-	allCaps   bool    // in a run of capitals, where capitals say nothing
-	inTitle   bool    // inside the title of a work
+	says      bool          // a verb of saying follows
+	nextLower bool          // a word in lower case follows
+	verbAfter bool          // a verb a person does follows (said, had, was)
+	titleS    int           // where a title left out of the mention starts; -1 when none
+	strong    bool          // typed by evidence of its own (gazetteer, title, head word)
+	nbf       []nbTok       // the capitalised tokens, for the model
+	post      *[nbN]float64 // and what the model says of them, once asked (postDone; nil: no model)
+	postDone  bool
+	allCaps   bool // in a run of capitals, where capitals say nothing
+	inTitle   bool // inside the title of a work
 	drop      bool
+	forced    *Entry    // what the mention is, known from its form (a state's abbreviation)
+	ni        *nameInfo // what its text says (see info)
+	adjBody   bool      // an adjective and a body in lower case (the French army)
 }
 
 func (m *mention) text(s string) string { return s[m.s:m.e] }
+
+// joined is the folded words with a space between them.
+func (m *mention) joined() string {
+	if len(m.fw) == 1 {
+		return m.fw[0]
+	}
+	if m.jf == "" {
+		m.jf = strings.Join(m.fw, " ")
+	}
+	return m.jf
+}
+
+// posterior is nb.posterior of the mention's tokens, made once.
+func (m *mention) posterior() ([nbN]float64, bool) {
+	if !m.postDone {
+		if p, ok := nb.posterior(m.nbf); ok {
+			m.post = &p
+		}
+		m.postDone = true
+	}
+	if m.post == nil {
+		return [nbN]float64{}, false
+	}
+	return *m.post, true
+}
 
 // Extract finds the entity mentions of d with gazetteer g.
 func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
@@ -68,34 +105,43 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 	if g == nil {
 		g = Default()
 	}
-	x := &run{d: d, g: g, ms: make([]mention, 0, len(d.Text)/40+8), lower: map[string]bool{}, roleOf: map[string]string{}, roleVotes: map[string]int{}}
+	x := getRun()
+	defer putRun(x)
+	x.reset(d, g)
 	x.paragraphs()
 	x.titleZones()
-	for _, ts := range x.paras {
-		for _, t := range ts {
-			if t.word && !t.cap && !t.digit {
-				x.lower[t.f] = true
-			}
-		}
-	}
 	for pi, ts := range x.paras {
 		x.scan(pi, ts)
 	}
 	x.filter()
 	x.types()
 	x.canonical()
-	out := make([]quellen.Finding, 0, len(x.ms))
+	kept := 0
+	for i := range x.ms {
+		if !x.ms[i].drop {
+			kept++
+		}
+	}
+	if kept == 0 {
+		return nil
+	}
+	out := make([]quellen.Finding, 0, kept)
 	for i := range x.ms {
 		m := &x.ms[i]
 		if m.drop {
 			continue
 		}
 		raw := m.text(d.Text)
+		braw := any(raw)
+		bcanon := braw // (boxed once when they are one string)
+		if m.canon != raw {
+			bcanon = any(m.canon)
+		}
 		f := quellen.Finding{
 			Kind:  quellen.KindEntity,
 			Clean: quellen.Span{Start: m.s, End: m.e},
 			Text:  raw,
-			Attrs: quellen.Attrs{"raw": raw, "canonical": m.canon, "type": m.typ},
+			Attrs: quellen.Attrs{"raw": braw, "canonical": bcanon, "type": boxType(m.typ)},
 		}
 		if m.titleS >= 0 && m.titleS < m.s && m.typ == "person" {
 			// The title left out of the mention (Mr., Com., General).
@@ -109,37 +155,113 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 	return out
 }
 
+// runs keeps the storage of the runs done (and their memos) for the next
+// documents: a few, one per document analysed at once, kept through garbage
+// collections (a sync.Pool would give them up at each).
+var runs = make(chan *run, 16)
+
+func getRun() *run {
+	select {
+	case x := <-runs:
+		return x
+	default:
+		return &run{}
+	}
+}
+
+func putRun(x *run) {
+	x.d = nil
+	if cap(x.block) > 1<<22 || cap(x.ms) > 1<<20 {
+		return // (a very large document's storage is not kept)
+	}
+	select {
+	case runs <- x:
+	default:
+	}
+}
+
+// reset readies x for d, keeping its storage.
+func (x *run) reset(d *extract.Doc, g *Gazetteer) {
+	x.lower.reset()
+	x.infos.reset()
+	x.wf.reset()
+	*x = run{d: d, g: g, ms: x.ms[:0], lower: x.lower, wf: x.wf, infos: x.infos, typesScratch: x.typesScratch, keyMemo: x.keyMemo, wordFolds: x.wordFolds, byName: x.byName, groupOf: x.groupOf, scratch: x.scratch, keySets: x.keySets, infoArena: x.infoArena,
+		paras: x.paras[:0], strArena: x.strArena, nbArena: x.nbArena, lxArena: x.lxArena, block: x.block[:0], bools: x.bools[:0],
+		roleOf: map[string]string{}, roleVotes: map[string]int{}}
+	if n := len(d.Text)/40 + 8; cap(x.ms) < n {
+		x.ms = make([]mention, 0, n)
+	}
+	x.infoArena.reset()
+	x.strArena.reset()
+	x.nbArena.reset()
+	x.lxArena.reset()
+}
+
+// The types boxed once, for the findings' attributes.
+var boxedPerson, boxedPlace, boxedOrg, boxedPub any = "person", "place", "org", "publication"
+
+func boxType(t string) any {
+	switch t {
+	case "person":
+		return boxedPerson
+	case "place":
+		return boxedPlace
+	case "org":
+		return boxedOrg
+	case "publication":
+		return boxedPub
+	}
+	return t
+}
+
 type run struct {
-	d        *extract.Doc
-	g        *Gazetteer
-	paras    [][]tok
-	ms       []mention
-	lower    map[string]bool   // words the document writes in lower case
-	surnames map[string]bool   // surnames of the persons named in full or with a title
-	midKeys  map[string]bool   // transliteration keys of the words named mid-sentence (see renders)
-	surKeys  map[string]bool   // and of the surnames
-	roleOf   map[string]string // "ministry" -> "Ministry of Communications", from "Minister of Communications"
+	d       *extract.Doc
+	g       *Gazetteer
+	paras   [][]tok
+	ms      []mention
+	lower   wordMap[bool]       // words the document writes in lower case
+	wf      wordMap[uint8]      // what the document makes of each word (see filter)
+	midKeys map[uint64]struct{} // transliteration keys of the words named mid-sentence (see renders), hashed
+	surKeys map[uint64]struct{} // and of the surnames
+	roleOf  map[string]string   // "ministry" -> "Ministry of Communications", from "Minister of Communications"
 	// roleVotes counts the holders of an office named (Minister of X) per body (Ministry of X).
-	roleVotes map[string]int
-	zones     []quellen.Span // titles of works
-	folds     map[string]string
-	strArena  []string // storage for the mentions' word lists (see strs)
-	nbArena   []nbTok
-	looked    map[string]*Entry // x.g.Lookup of the names outside ASCII, nil when none
-	strict    []bool            // per token of the paragraph in hand: capitals say little here
+	roleVotes    map[string]int
+	zones        []quellen.Span // titles of works
+	folds        map[string]string
+	strArena     arena[string] // storage for the mentions' word lists (see strs)
+	nbArena      arena[nbTok]
+	lxArena      arena[uint64]
+	infos        wordMap[*nameInfo] // per text of a mention (see info)
+	infoArena    arena[nameInfo]
+	typesScratch typesScratch
+	keyMemo      map[string][]uint64 // see renderKeys
+	wordFolds    map[string]string   // see foldWord
+	byName       wordMap[*long]      // see canonOthers
+	groupOf      wordMap[int32]      // see canonPersons
+	scratch      canonScratch
+	keySets      [2]map[uint64]struct{} // storage for midKeys and surKeys
+	block        []tok                  // storage for the tokens
+	bools        []bool                 // storage for capsContext and titleSegments
+	looked       map[string]*Entry      // x.g.Lookup of the names outside ASCII, nil when none
+	strict       []bool                 // per token of the paragraph in hand: capitals say little here
 }
 
 func (x *run) paragraphs() {
 	d := x.d
 	if len(d.Paras) == 0 {
-		ts := tokenizeF(d.Text, 0, len(d.Text), nil, x.fold)
+		ts := tokenizeF(d.Text, 0, len(d.Text), nil, x.foldWord, lowerASCII(d.Text))
 		markSentences(ts)
+		x.markLower(ts)
 		x.paras = append(x.paras, ts)
 		return
 	}
 	// The paragraphs' tokens are cut from one block (a paragraph that
 	// outgrows what is left gets its own).
-	block := make([]tok, 0, len(d.Text)/5+16)
+	block := x.block[:0]
+	if n := len(d.Text)/5 + 16; cap(block) < n {
+		block = make([]tok, 0, n)
+	}
+	low := lowerASCII(d.Text)
 	x.paras = make([][]tok, 0, len(d.Paras))
 	for _, p := range d.Paras {
 		s, e := max(p.Span.Start, 0), min(p.Span.End, len(d.Text))
@@ -148,18 +270,54 @@ func (x *run) paragraphs() {
 			continue
 		}
 		n := len(block)
-		ts := tokenizeF(d.Text, s, e, block[n:n], x.fold)
+		ts := tokenizeF(d.Text, s, e, block[n:n], x.foldWord, low)
 		if cap(ts) == cap(block)-n {
 			block = block[:n+len(ts)] // in the block
 		}
 		ts = ts[:len(ts):len(ts)]
 		markSentences(ts)
+		x.markLower(ts)
 		x.paras = append(x.paras, ts)
 	}
+	x.block = block
+}
+
+// markLower records the words of ts written in lower case (x.lower), while
+// the paragraph is at hand.
+func (x *run) markLower(ts []tok) {
+	for i := range ts {
+		if t := &ts[i]; t.word && !t.cap && !t.digit {
+			*x.lower.at(t.f) = true
+			t.low, t.lowOK = true, true
+		}
+	}
+}
+
+// low says whether the document writes t's word in lower case (once every
+// paragraph is read).
+func (x *run) low(t *tok) bool {
+	if !t.lowOK {
+		t.low, t.lowOK = t.word && x.lower.get(t.f), true
+	}
+	return t.low
 }
 
 // fold is fold through the document's memo: the folded form of each word
 // is made once.
+// foldWord is fold for the words of the tokenizer that are not in ASCII,
+// through the run's memo (kept from one document to the next, unlocked).
+func (x *run) foldWord(w string) string {
+	if f, ok := x.wordFolds[w]; ok {
+		return f
+	}
+	f := fold(w)
+	if x.wordFolds == nil || len(x.wordFolds) >= 1<<16 {
+		x.wordFolds = map[string]string{}
+	}
+	x.wordFolds[strings.Clone(w)] = strings.Clone(f)
+	return f
+}
+
 func (x *run) fold(w string) string {
 	lower := true
 	for i := 0; i < len(w); i++ {
@@ -184,29 +342,45 @@ func (x *run) fold(w string) string {
 
 // strs returns an empty slice of capacity n, cut from a shared block: the
 // word lists of the mentions cost one allocation per block, not per list.
-func (x *run) strs(n int) []string {
-	if n > 256 {
-		return make([]string, 0, n)
-	}
-	if cap(x.strArena)-len(x.strArena) < n {
-		x.strArena = make([]string, 0, 4096)
-	}
-	k := len(x.strArena)
-	x.strArena = x.strArena[:k+n]
-	return x.strArena[k : k : k+n]
-}
+func (x *run) strs(n int) []string { return x.strArena.take(n) }
+
+// lxs is strs for the mentions' word classes.
+func (x *run) lxs(n int) []uint64 { return x.lxArena.take(n) }
 
 // nbToks is strs for the model's tokens.
-func (x *run) nbToks(n int) []nbTok {
-	if n > 256 {
-		return make([]nbTok, 0, n)
+func (x *run) nbToks(n int) []nbTok { return x.nbArena.take(n) }
+
+// arena hands out slices cut from blocks it keeps for the next document.
+type arena[T any] struct {
+	blocks [][]T
+	k      int // the block in use
+}
+
+func (a *arena[T]) take(n int) []T {
+	const size = 4096
+	if n > size/16 {
+		return make([]T, 0, n)
 	}
-	if cap(x.nbArena)-len(x.nbArena) < n {
-		x.nbArena = make([]nbTok, 0, 2048)
+	for {
+		if a.k == len(a.blocks) {
+			a.blocks = append(a.blocks, make([]T, 0, size))
+		}
+		b := a.blocks[a.k]
+		if cap(b)-len(b) >= n {
+			k := len(b)
+			a.blocks[a.k] = b[:k+n]
+			return b[k : k : k+n]
+		}
+		a.k++
 	}
-	k := len(x.nbArena)
-	x.nbArena = x.nbArena[:k+n]
-	return x.nbArena[k : k : k+n]
+}
+
+// reset gives the blocks back for the next document.
+func (a *arena[T]) reset() {
+	for i := range a.blocks[:min(a.k+1, len(a.blocks))] {
+		a.blocks[i] = a.blocks[i][:0]
+	}
+	a.k = 0
 }
 
 // lookup is x.g.Lookup, through a memo for names outside ASCII.
@@ -278,14 +452,7 @@ func fold(w string) string {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 0x80 {
-			if f, ok := foldCache.Load(w); ok {
-				return f.(string)
-			}
-			f := strings.ReplaceAll(translit.Fold(w), "’", "'")
-			if foldCached.Add(1) < 1<<16 {
-				foldCache.Store(strings.Clone(w), f)
-			}
-			return f
+			return foldMemo.get(w, foldWide)
 		}
 		if 'A' <= c && c <= 'Z' {
 			upper = true
@@ -297,16 +464,15 @@ func fold(w string) string {
 	return strings.ToLower(w)
 }
 
-// foldCache keeps the folded forms of the words outside ASCII (bounded).
-var (
-	foldCache  sync.Map
-	foldCached atomic.Int64
-)
+// foldMemo keeps the folded forms of the words outside ASCII.
+var foldMemo memo[string]
+
+func foldWide(w string) string { return strings.ReplaceAll(translit.Fold(w), "’", "'") }
 
 // isTitleAt reports whether ts[i] is a person title, and how many tokens it
 // takes (a dot after an abbreviation).
 func isTitleAt(ts []tok, i int) (n int, kept bool) {
-	t := ts[i]
+	t := &ts[i]
 	if !t.word || !t.cap {
 		return 0, false
 	}
@@ -318,15 +484,15 @@ func isTitleAt(ts []tok, i int) (n int, kept bool) {
 		return 0, false
 	}
 	dot := i+1 < len(ts) && ts[i+1].w == "." && ts[i+1].s == t.e
-	if dot && personTitles[w+"."] {
+	if dot && dotted(w, personTitles) {
 		return 2, false
 	}
-	if keptTitles[w] {
+	if t.is(lxKeptTitle) {
 		return 1, true
 	}
-	if personTitles[w] || roleNouns[w] {
+	if t.is(lxPersonTitle | lxRoleNoun) {
 		if dot {
-			return 2, false
+			return 0, false // no abbreviation: the dot ends a sentence (the Secretary. Resolved, That)
 		}
 		return 1, false
 	}
@@ -334,6 +500,9 @@ func isTitleAt(ts []tok, i int) (n int, kept bool) {
 }
 
 // lowerPlaceTails, written in lower case after a name, make it a place (English).
+// lowerBodies, written in lower case after a people's or a party's adjective, make a body (English).
+var lowerBodies = set(`army navy fleet party church legion cavalry infantry regiment squadron`)
+
 var lowerPlaceTails = set(`county street road creek river bridge township parish turnpike island lake mountain mountains valley`)
 
 var companyForms = set(`ag gmbh ltd ltd. inc inc. sa plc cie co co. corp kg`)
@@ -360,7 +529,7 @@ func frenchAdj(w string) bool {
 	return false
 }
 
-func capWord(t tok) bool { return t.word && (t.cap || t.initial) && !t.digit }
+func capWord(t *tok) bool { return t.word && (t.cap || t.initial) && !t.digit }
 
 // scan finds the candidate names of one paragraph.
 func (x *run) scan(pi int, ts []tok) {
@@ -371,8 +540,11 @@ func (x *run) scan(pi int, ts []tok) {
 	if lang == "" {
 		lang = x.d.Meta.Language
 	}
-	capsRun := capsContext(ts)
-	x.strict = x.titleSegments(ts)
+	if cap(x.bools) < 2*len(ts) {
+		x.bools = make([]bool, 2*len(ts))
+	}
+	capsRun := capsContext(ts, x.bools[:len(ts)])
+	x.strict = x.titleSegments(ts, x.bools[len(ts):2*len(ts)])
 	if lang == "de" || (pi < len(x.d.Paras) && x.d.Paras[pi].Kind == "heading") {
 		// German capitalises every noun: only names known otherwise count.
 		for k := range x.strict {
@@ -380,7 +552,7 @@ func (x *run) scan(pi int, ts []tok) {
 		}
 	}
 	for i := 0; i < len(ts); {
-		t := ts[i]
+		t := &ts[i]
 		if !capWord(t) {
 			i++
 			continue
@@ -392,6 +564,17 @@ func (x *run) scan(pi int, ts []tok) {
 			}
 			i++
 			continue
+		}
+		// A state after a place and a comma: Linneus, Mo.; Catawba, O.; Washington, D. C.
+		if lang == "en" && i >= 2 && ts[i-1].w == "," && (capWord(&ts[i-2]) || ts[i-2].word && i >= 4 && ts[i-3].w == "-") {
+			if n, e := stateAt(ts, i); n > 0 {
+				if k := len(x.ms) - 1; k >= 0 && x.ms[k].e == ts[i-2].e {
+					x.ms[k].placeCue += 2
+				}
+				x.push(&mention{s: ts[i].s, e: ts[i+n-1].e, words: []string{x.d.Text[ts[i].s:ts[i+n-1].e]}, para: pi, titleS: -1, forced: e})
+				i += n
+				continue
+			}
 		}
 		start := i
 		titled := false
@@ -407,13 +590,13 @@ func (x *run) scan(pi int, ts []tok) {
 			break
 		}
 		// A title and a particle: General de Gaulle.
-		particleName := titled && ts[i].word && particles[ts[i].f] && i+1 < len(ts) && capWord(ts[i+1])
-		if titled && !capWord(ts[i]) && !particleName {
+		particleName := titled && ts[i].word && ts[i].is(lxParticle) && i+1 < len(ts) && capWord(&ts[i+1])
+		if titled && !capWord(&ts[i]) && !particleName {
 			// A role without a name: "the Minister of Communications".
 			i = x.roleOfPhrase(ts, start, i)
 			continue
 		}
-		if !capWord(ts[i]) && !particleName {
+		if !capWord(&ts[i]) && !particleName {
 			i++
 			continue
 		}
@@ -423,24 +606,23 @@ func (x *run) scan(pi int, ts []tok) {
 			j = i + 2
 		}
 		hasHead := func() bool {
-			for _, u := range ts[nameStart:j] {
-				w := u.f
-				if orgHeads[w] || placeHeads[w] || placeFacilities[w] {
+			for k := nameStart; k < j; k++ {
+				if ts[k].is(lxOrgHead | lxPlaceHead | lxPlaceFacility) {
 					return true
 				}
 			}
 			return false
 		}
 		for j < len(ts) {
-			u := ts[j]
+			u := &ts[j]
 			if capWord(u) {
-				if n, _ := isTitleAt(ts, j); n > 0 && j > nameStart && !keptTitles[u.f] {
+				if n, _ := isTitleAt(ts, j); n > 0 && j > nameStart && !u.is(lxKeptTitle) {
 					break // a title begins the next name: À M. VOLKAR
 				}
 				if (capsRun[j] || capsRun[j-1]) && !(x.g.Given(ts[j-1].w) && ts[j-1].caps && ts[j].caps) {
 					break // in capitals, one word at a time (but GEORGE DAVIS)
 				}
-				if ts[j-1].initial && stopwords[u.f] {
+				if ts[j-1].initial && u.is(lxStop) {
 					break
 				}
 				j++
@@ -449,18 +631,18 @@ func (x *run) scan(pi int, ts []tok) {
 			if u.word && !u.cap {
 				lw := u.f
 				// Particles inside a person's name: Charles de Gaulle, Joachim von Ribbentrop.
-				if particles[lw] && j+1 < len(ts) && capWord(ts[j+1]) && !hasHead() && personish(ts[nameStart:j], x.g) {
+				if u.is(lxParticle) && j+1 < len(ts) && capWord(&ts[j+1]) && !hasHead() && personish(ts[nameStart:j], x.g) {
 					j += 2
 					continue
 				}
 				// Connectors inside an organisation's or place's name.
-				if n := connectorRun(ts, j); n > 0 && j+n < len(ts) && capWord(ts[j+n]) && hasHead() && !stopwords[ts[j+n].f] &&
-					!(companyForms[ts[j-1].f] && lw == "of") {
+				if n := connectorRun(ts, j); n > 0 && j+n < len(ts) && capWord(&ts[j+n]) && hasHead() && !ts[j+n].is(lxStop) &&
+					!(ts[j-1].is(lxCompanyForm) && lw == "of") {
 					j += n + 1
 					continue
 				}
 				// French names go on in lower case: Société franco-lesnienne des chemins de fer.
-				if frenchOrgHeads[ts[j-1].f] {
+				if ts[j-1].is(lxFrenchOrgHead) {
 					if n := frenchTail(ts, j); n > 0 {
 						j += n
 						continue
@@ -468,22 +650,38 @@ func (x *run) scan(pi int, ts []tok) {
 				}
 				break
 			}
-			if u.w == "&" && j+1 < len(ts) && capWord(ts[j+1]) {
+			if u.w == "&" && j+1 < len(ts) && capWord(&ts[j+1]) {
 				j += 2
 				continue
 			}
 			// A dot after an abbreviation inside a name (St. Petersburg).
-			if u.w == "." && j+1 < len(ts) && capWord(ts[j+1]) && ts[j-1].f == "st" {
+			if u.w == "." && j+1 < len(ts) && capWord(&ts[j+1]) && ts[j-1].f == "st" {
 				j++
 				continue
 			}
 			break
 		}
 		// A place word in lower case after the name: Wayne county, the Leesburg road, Will's creek.
-		if j < len(ts) && !titled && lang == "en" && lowerPlaceTails[ts[j].f] && !ts[j].cap && j > nameStart && !capsRun[j-1] {
+		if j < len(ts) && !titled && lang == "en" && ts[j].is(lxLowerPlaceTail) && !ts[j].cap && j > nameStart && !capsRun[j-1] {
 			j++
 		}
+		// A body in lower case after a people's or a party's adjective: the French army, the
+		// Republican party, the Presbyterian church (English; not "the French government").
+		adjBody := false
+		adj := nameStart
+		for adj < j-1 && ts[adj].is(lxStop) {
+			adj++ // The French army
+		}
+		if !titled && lang == "en" && j == adj+1 && j < len(ts) && !ts[j].cap && ts[j].word && lowerBodies[ts[j].f] && !capsRun[adj] &&
+			(ts[adj].is(lxNationality|lxCapAdj) || hasSuffix(ts[adj].f, nationalitySuffixes) || strings.HasSuffix(ts[adj].f, "an")) {
+			j++
+			adjBody = true
+		}
+		n0 := len(x.ms)
 		x.add(pi, ts, start, nameStart, j, titled, lang, capsRun[nameStart] || x.strict[nameStart] && allCapsWords(ts[nameStart:j]))
+		if adjBody && len(x.ms) > n0 {
+			x.ms[len(x.ms)-1].adjBody = true
+		}
 		if x.strict[nameStart] && len(x.ms) > 0 && x.ms[len(x.ms)-1].s >= ts[nameStart].s-10 {
 			x.ms[len(x.ms)-1].inTitle = true
 		}
@@ -493,10 +691,10 @@ func (x *run) scan(pi int, ts []tok) {
 
 // capsContext marks the tokens that stand in a run of capitals (a
 // telegram, a heading in capitals), where a capital says nothing.
-func capsContext(ts []tok) []bool {
-	out := make([]bool, len(ts))
-	for i, t := range ts {
-		if !t.caps {
+func capsContext(ts []tok, out []bool) []bool {
+	clear(out)
+	for i := range ts {
+		if !ts[i].caps {
 			continue
 		}
 		n := 0
@@ -547,7 +745,7 @@ func frenchTail(ts []tok, j int) int {
 	n := 0
 	k := j
 	for k < len(ts) && n < 8 {
-		t := ts[k]
+		t := &ts[k]
 		if !t.word {
 			break
 		}
@@ -555,7 +753,7 @@ func frenchTail(ts []tok, j int) int {
 		if t.cap {
 			break
 		}
-		if frenchAdj(t.w) && !stopwords[w] {
+		if frenchAdj(t.w) && !t.is(lxStop) {
 			k++
 			n = k - j
 			continue
@@ -565,7 +763,7 @@ func frenchTail(ts []tok, j int) int {
 			if w == "de" && k2 < len(ts) && (ts[k2].f == "la" || ts[k2].f == "l'") {
 				k2++
 			}
-			if k2 < len(ts) && ts[k2].word && !ts[k2].cap && !stopwords[ts[k2].f] && !ts[k2].digit {
+			if k2 < len(ts) && ts[k2].word && !ts[k2].cap && !ts[k2].is(lxStop) && !ts[k2].digit {
 				k = k2 + 1
 				n = k - j
 				continue
@@ -585,11 +783,11 @@ func (x *run) roleOfPhrase(ts []tok, start, i int) int {
 	if ts[i-1].w == "." && i >= 2 {
 		role = ts[i-2].f
 	}
-	if n := connectorRun(ts, i); n > 0 && i+n < len(ts) && capWord(ts[i+n]) {
+	if n := connectorRun(ts, i); n > 0 && i+n < len(ts) && capWord(&ts[i+n]) {
 		k := i + n
 		e := k
-		for e < len(ts) && (capWord(ts[e]) || (connectorRun(ts, e) > 0 && e+1 < len(ts) && capWord(ts[e+connectorRun(ts, e)]))) {
-			if capWord(ts[e]) {
+		for e < len(ts) && (capWord(&ts[e]) || (connectorRun(ts, e) > 0 && e+1 < len(ts) && capWord(&ts[e+connectorRun(ts, e)]))) {
+			if capWord(&ts[e]) {
 				e++
 			} else {
 				e += connectorRun(ts, e)
@@ -605,7 +803,7 @@ func (x *run) roleOfPhrase(ts []tok, start, i int) int {
 		}
 		head := false
 		for _, u := range ts[k:e] {
-			if orgHeads[u.f] && !genericOrgs[u.f] {
+			if u.is(lxOrgHead) && !u.is(lxGenericOrg) {
 				head = true
 			}
 		}
@@ -619,42 +817,73 @@ func (x *run) roleOfPhrase(ts []tok, start, i int) int {
 
 // titleSegments marks the tokens of segments written in title case (titles
 // of works, headings), where a capital does not make a name.
-func (x *run) titleSegments(ts []tok) []bool {
-	out := make([]bool, len(ts))
+func (x *run) titleSegments(ts []tok, out []bool) []bool {
+	clear(out)
 	from := 0
 	flush := func(to int) {
-		words, caps, common := 0, 0, 0
-		for _, t := range ts[from:to] {
-			if !t.word || t.digit {
-				continue
-			}
-			if !t.cap && stopwords[t.f] {
-				continue
-			}
-			words++
-			if t.cap {
+		// The words (a title, a function word in lower case or starting a sentence say
+		// nothing) and those capitalised: the capitalised first, then the others while
+		// they leave the segment in title case (caps*5 >= words*4).
+		caps, others := 0, 0
+		for k := from; k < to; k++ {
+			if t := &ts[k]; t.word && !t.digit && t.cap && !t.is(lxPersonTitle) && !(t.sent && t.is(lxStop)) {
 				caps++
-				// A title capitalises common words (Rails, Money and Myth); a list of names does not.
-				f := t.f
-				if l, ok := x.g.learnt[f]; x.lower[f] || stopwords[f] || (ok && l.common() > 2*l.entity()) {
-					common++
-				}
 			}
 		}
-		if words >= 3 && caps*5 >= words*4 && common >= 2 {
-			for k := from; k < to; k++ {
-				out[k] = true
+		for k := from; k < to && 4*others <= caps; k++ {
+			if t := &ts[k]; t.word && !t.digit && !t.cap && !t.is(lxStop|lxPersonTitle) {
+				others++
+			}
+		}
+		if words := caps + others; words >= 3 && caps*5 >= words*4 {
+			// A title capitalises common words (Rails, Money and Myth); a list of names does not.
+			common := 0
+			for k := from; k < to && common < 2; k++ {
+				if t := &ts[k]; t.word && !t.digit && t.cap && !t.is(lxPersonTitle) && !(t.sent && t.is(lxStop)) {
+					if x.low(t) || t.is(lxStop) {
+						common++
+					} else if l, ok := x.g.learnt.get(t.f); ok && l.common() > 2*l.entity() {
+						common++
+					}
+				}
+			}
+			if common >= 2 {
+				for k := from; k < to; k++ {
+					out[k] = true
+				}
 			}
 		}
 		from = to + 1
 	}
-	for i, t := range ts {
-		if !t.word && strings.ContainsAny(t.w, ".?!:;,()[]“”\"«»") {
+	for i := range ts {
+		if t := &ts[i]; !t.word && closesSegment(t.w) && !abbrevDot(ts, i) {
 			flush(i)
 		}
 	}
 	flush(len(ts))
 	return out
+}
+
+// abbrevDot says whether ts[i] is the dot of an abbreviation: a title
+// (Mr., Gen.), a letter, no., vol.
+func abbrevDot(ts []tok, i int) bool {
+	if ts[i].w != "." || i == 0 {
+		return false
+	}
+	p := &ts[i-1]
+	return p.word && p.e == ts[i].s && ((len(p.w) == 1 && !p.digit) || dotted(p.f, personTitles) || dotted(p.f, abbrevs))
+}
+
+// closesSegment says whether a punctuation token holds one of .?!:;,()[]“”"«».
+func closesSegment(w string) bool {
+	if len(w) == 1 {
+		switch w[0] {
+		case '.', '?', '!', ':', ';', ',', '(', ')', '[', ']', '"':
+			return true
+		}
+		return false
+	}
+	return strings.ContainsAny(w, "“”«»")
 }
 
 func allCapsWords(ts []tok) bool {

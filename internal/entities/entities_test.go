@@ -3,6 +3,7 @@ package entities
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -56,6 +57,27 @@ func TestExtract(t *testing.T) {
 		{"French lower-case heads", "Il descendit à l'hôtel Terminus, près de la gare Saint-Lazare, et parla à la commission d'enquête de la Diète.", "fr",
 			[]want{{"hôtel Terminus", "place", ""}, {"gare Saint-Lazare", "place", ""}, {"commission d'enquête de la Diète", "org", ""}}, nil},
 		{"sentence starts are not names", "However the plan failed. Small states make good laboratories.", "en", nil, []string{"However", "Small"}},
+		{"a weekday is no part of a name", "The funeral was held in Pullman Monday afternoon.", "en",
+			[]want{{"Pullman", "place", "Pullman"}}, []string{"Pullman Monday", "Monday"}},
+		{"a state after a town and a comma", "John Speaker, of Catawba, O., had sores. Mr. Smith of Linneus, Mo., came. He went to Jackson, Miss. Brown came.", "en",
+			[]want{{"Catawba", "place", ""}, {"O.", "place", "Ohio"}, {"Smith", "person", ""}, {"Linneus", "place", ""}, {"Mo", "place", "Missouri"}, {"Brown", "person", ""}},
+			[]string{"Miss", "Miss."}},
+		{"St. and San begin places, not persons", "Bryan's St. Louis audience left. He sailed from St Louis to San Francisco.", "en",
+			[]want{{"St. Louis", "place", ""}, {"St Louis", "place", ""}, {"San Francisco", "place", ""}}, []string{". Louis", "Louis"}},
+		{"a title and an initial", "Capt. J. had captain Bounds aboard. N. E. winds blew.", "en",
+			[]want{{"J.", "person", ""}, {"Bounds", "person", ""}}, []string{"N. E."}},
+		{"a people's army in lower case, not its government", "The French army was approaching. The Lesnian government fell.", "en",
+			[]want{{"French army", "org", ""}}, []string{"Lesnian government", "Lesnian"}},
+		{"a town's newspaper", "The Richmond Whig says so, and the Weld County Republican agrees.", "en",
+			[]want{{"Richmond Whig", "publication", ""}, {"Weld County Republican", "publication", ""}}, []string{"Richmond"}},
+		{"hyphened places of old newspapers", "FROM SPAIN. NEW-YORK, March 30. The ship sailed from Rhode-Island.", "en",
+			[]want{{"SPAIN", "place", "Spain"}, {"NEW-YORK", "place", "New York"}, {"Rhode-Island", "place", "Rhode Island"}}, nil},
+		{"capitalised common words", "The Gentlemen of the Bar met in the Kingdom to hear the Specimen Cases.", "en",
+			nil, []string{"Gentlemen", "Kingdom", "Specimen Cases"}},
+		{"the items of a list are alike", "The lake counties, Wayne, Huron, Arenac, and Barry County, have limestone.", "en",
+			[]want{{"Wayne", "place", ""}, {"Huron", "place", ""}, {"Arenac", "place", ""}, {"Barry County", "place", ""}}, nil},
+		{"a title ending a sentence takes no name", "Thanks went to the Chairman and Secretary. Resolved, That the thanks be given.", "en",
+			nil, []string{"Resolved", "Secretary"}},
 		{"empty", "", "en", nil, nil},
 		{"damaged", "\xff\xfe Mr. \x00 ]]] [[[ « » “ ” — \n\n\n Mr. Mr. Mr.", "en", nil, nil},
 	}
@@ -121,7 +143,9 @@ func TestUserGazetteer(t *testing.T) {
 
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{"Mr. N. A. Sveshnikov of the Société franco-lesnienne (SFL) met Сталин in Paris-Berlin.",
-		"« AUCUN À M. VOLKAR »", "P.-É. Garnier", "l'hôtel d’Orsay de la Diète", "A. B. C. D.", "\xff\xfe", "St. Petersburg; St"} {
+		"« AUCUN À M. VOLKAR »", "P.-É. Garnier", "l'hôtel d’Orsay de la Diète", "A. B. C. D.", "\xff\xfe", "St. Petersburg; St",
+		"Linneus, Mo., Catawba, O., D. C.", "Capt. J. and Mrs. O.", "NEW-YORK, Kirov's” St Louis",
+		"The French army, Monroe, Wayne and Barry County", "Secretary. Resolved, That", "ÀÉ’s ’’ \u2014\u00ab"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -138,6 +162,49 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestConcurrent runs the extractor on several documents at once, as the
+// pipeline does: each gets what it gets alone (the runs' storage and the
+// memos are shared).
+func TestConcurrent(t *testing.T) {
+	texts := []string{
+		"Mr. Volkar met Sir Arthur Penrose in Paris. Later Volkar wrote to Penrose.",
+		"Сталин spoke. I. V. Stalin was silent. The Richmond Whig says so.",
+		"L'ingénieur russe Svechnikov avait fait le relevé à l'hôtel Terminus.",
+		"John Speaker, of Catawba, O., had sores. The French army came to St. Louis.",
+	}
+	show := func(fs []quellen.Finding) string {
+		var b strings.Builder
+		for _, f := range fs {
+			fmt.Fprintf(&b, "%d-%d %s %s %s;", f.Clean.Start, f.Clean.End, f.Text, f.Attrs.String("type"), f.Attrs.String("canonical"))
+		}
+		return b.String()
+	}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = show(Extract(doc(strings.Repeat(s+"\n\n", 20), "en"), nil))
+	}
+	errs := make(chan string, 64)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := 0; k < 20; k++ {
+				i := (g + k) % len(texts)
+				if got := show(Extract(doc(strings.Repeat(texts[i]+"\n\n", 20), "en"), nil)); got != want[i] {
+					errs <- fmt.Sprintf("text %d: %s, want %s", i, got, want[i])
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
 
 // BenchmarkExtract runs the extractor over 256 KB and 1 MB of running

@@ -21,6 +21,8 @@ var givenTXT string
 //go:embed data/learnt.tsv
 var learntTSV string
 
+var learntTab = newStrTable(parseLearnt(learntTSV))
+
 // learnt holds, per folded word, the counts learnt from annotated
 // newspapers: lower case, then capitalised outside a name, in a person,
 // place, organisation, product (publication) and time mention.
@@ -78,21 +80,43 @@ type Entry struct {
 
 // Gazetteer maps folded names to entries, and knows given names.
 type Gazetteer struct {
-	names  map[string]Entry
-	given  map[string]bool
-	learnt map[string]learnt
+	names map[string]Entry
+	given map[string]bool
+	// seen holds a bit per hash of the keys of names and given: most words
+	// looked up are in neither, and the filter says so without the maps.
+	seen   bloom
+	learnt *strTable[learnt]
 	// longest is the most words of any name, for phrase look-ups.
 	longest int
 }
 
-// Lookup returns the entry for a name, folded (accents and case ignored).
+// Lookup returns the entry for a name, folded (accents and case ignored);
+// a name with hyphens is also looked up with spaces (New-York, Rhode-Island,
+// as older newspapers write them).
 func (g *Gazetteer) Lookup(name string) (Entry, bool) {
 	var buf [96]byte
 	if k, ok := asciiKey(buf[:0], name, true); ok {
-		e, ok := g.names[string(k)] // no allocation
+		var e Entry
+		ok := false
+		if g.seen.has(k) {
+			e, ok = g.names[string(k)] // no allocation
+		}
+		if !ok && strings.IndexByte(name, '-') > 0 {
+			for i, c := range k {
+				if c == '-' {
+					k[i] = ' '
+				}
+			}
+			if g.seen.has(k) {
+				e, ok = g.names[string(k)]
+			}
+		}
 		return e, ok
 	}
 	e, ok := g.names[gkey(name)]
+	if !ok && strings.IndexByte(name, '-') > 0 {
+		e, ok = g.names[gkey(strings.ReplaceAll(name, "-", " "))]
+	}
 	return e, ok
 }
 
@@ -100,7 +124,7 @@ func (g *Gazetteer) Lookup(name string) (Entry, bool) {
 func (g *Gazetteer) Given(w string) bool {
 	var buf [64]byte
 	if k, ok := asciiKey(buf[:0], w, false); ok {
-		return g.given[string(k)]
+		return g.seen.has(k) && g.given[string(k)]
 	}
 	if !strings.Contains(w, "’") {
 		return g.given[fold(w)] // fold keeps the forms outside ASCII
@@ -164,6 +188,7 @@ func (g *Gazetteer) ReadTSV(r io.Reader) error {
 		}
 		if typ == "given" {
 			g.given[translit.Fold(name)] = true
+			g.seen.add(translit.Fold(name))
 			continue
 		}
 		canon := name
@@ -171,6 +196,7 @@ func (g *Gazetteer) ReadTSV(r io.Reader) error {
 			canon = strings.TrimSpace(f[2])
 		}
 		g.names[gkey(name)] = Entry{Name: name, Type: typ, Canonical: canon}
+		g.seen.add(gkey(name))
 		if n := len(strings.Fields(name)); n > g.longest {
 			g.longest = n
 		}
@@ -180,11 +206,12 @@ func (g *Gazetteer) ReadTSV(r io.Reader) error {
 
 // NewGazetteer returns the built-in gazetteer.
 func NewGazetteer() *Gazetteer {
-	g := &Gazetteer{names: map[string]Entry{}, given: map[string]bool{}, learnt: parseLearnt(learntTSV)}
+	g := &Gazetteer{names: map[string]Entry{}, given: map[string]bool{}, learnt: learntTab}
 	_ = g.ReadTSV(strings.NewReader(placesTSV))
 	for _, w := range strings.Fields(givenTXT) {
 		if !strings.HasPrefix(w, "#") {
 			g.given[translit.Fold(w)] = true
+			g.seen.add(translit.Fold(w))
 		}
 	}
 	return g
@@ -223,4 +250,26 @@ func Default() *Gazetteer {
 		}
 	})
 	return defaultGaz
+}
+
+// bloom is a filter of 2^17 bits with two hashes.
+type bloom [1 << 11]uint64
+
+func bloomHash[T string | []byte](k T) (uint32, uint32) {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint64(k[i])) * 1099511628211
+	}
+	return uint32(h) & (1<<17 - 1), uint32(h>>32) & (1<<17 - 1)
+}
+
+func (b *bloom) add(k string) {
+	h1, h2 := bloomHash(k)
+	b[h1>>6] |= 1 << (h1 & 63)
+	b[h2>>6] |= 1 << (h2 & 63)
+}
+
+func (b *bloom) has(k []byte) bool {
+	h1, h2 := bloomHash(k)
+	return b[h1>>6]&(1<<(h1&63)) != 0 && b[h2>>6]&(1<<(h2&63)) != 0
 }

@@ -1,7 +1,13 @@
 package entities
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"hash/maphash"
 	"strings"
+	"sync"
 
 	"github.com/quellen/quellen/internal/translit"
 )
@@ -30,6 +36,7 @@ var personTitles = set(`mr mr. mrs mrs. ms ms. miss messrs messrs. m. mm. mme mm
 	king roi queen reine prince princess princesse emperor empereur tsar czar tsarina kaiser
 	father père abbé abbe rev. rev reverend bishop archbishop cardinal pope pape
 	engineer ingénieur inspector judge juge maître me doctor docteur citizen citoyen
+	lieut. maj. sgt. gov. hon. sen. supt. adjt. brig. cmdr. comdr. adm. cpl. pvt. atty. ald. insp. cdt.
 `)
 
 // keptTitles are part of the name itself (Sir Arthur Penrose).
@@ -117,7 +124,8 @@ var stopwords = set(`a an the this that these those there here it its he she the
 	janvier février mars avril mai juin juillet août septembre octobre novembre décembre
 	monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
 	янв января февраля марта апреля мая июня июля августа сентября октября ноября декабря
-	god dieu ok yesterday today tomorrow`)
+	dieu ok yesterday today tomorrow
+	nothing everything something anything nobody everybody somebody anybody everyone someone anyone whoever whatever`)
 
 // particles join the parts of a person's name (de Gaulle, von Ribbentrop).
 var particles = set(`de du des d' von van der den ten ter la le di da del della dos bin ibn al el mac`)
@@ -149,4 +157,182 @@ func hasSuffix(w string, sfx []string) bool {
 		}
 	}
 	return false
+}
+
+// The word lists as bits: lexBits gives, for a folded word, the lists it
+// is in, so that a word is looked up once rather than once per list.
+const (
+	lxStop uint64 = 1 << iota
+	lxParticle
+	lxConnector
+	lxPersonTitle
+	lxKeptTitle
+	lxRoleNoun
+	lxOrgHead
+	lxGenericOrg
+	lxPlaceHead
+	lxPlaceFacility
+	lxPublication
+	lxNationality
+	lxCapAdj
+	lxRoman
+	lxSpeech
+	lxSays
+	lxPlacePrep
+	lxPubContext
+	lxPersonNoun
+	lxLowerPlace
+	lxLowerPlaceTail
+	lxCompanyForm
+	lxFrenchOrgHead
+	lxFrenchLowerHead
+	lxLowerFacility
+	lxLowerTitle
+)
+
+var lexBits = func() map[string]uint64 {
+	m := map[string]uint64{}
+	for _, l := range []struct {
+		set map[string]bool
+		bit uint64
+	}{
+		{stopwords, lxStop}, {particles, lxParticle}, {connectors, lxConnector}, {personTitles, lxPersonTitle},
+		{keptTitles, lxKeptTitle}, {roleNouns, lxRoleNoun}, {orgHeads, lxOrgHead}, {genericOrgs, lxGenericOrg},
+		{placeHeads, lxPlaceHead}, {placeFacilities, lxPlaceFacility}, {publicationWords, lxPublication},
+		{nationalities, lxNationality}, {capAdjectives, lxCapAdj}, {romans, lxRoman}, {speechVerbs, lxSpeech},
+		{saysVerbs, lxSays}, {placePreps, lxPlacePrep}, {pubContext, lxPubContext}, {personNouns, lxPersonNoun},
+		{lowerPlaces, lxLowerPlace}, {lowerPlaceTails, lxLowerPlaceTail}, {companyForms, lxCompanyForm},
+		{frenchOrgHeads, lxFrenchOrgHead}, {frenchLowerHeads, lxFrenchLowerHead}, {lowerFacilities, lxLowerFacility},
+		{lowerTitles, lxLowerTitle},
+	} {
+		for w, ok := range l.set {
+			if ok {
+				m[w] |= l.bit
+			}
+		}
+	}
+	return m
+}()
+
+// strTable is a read-only map of strings, as an open-addressing table: the
+// tokens are looked up by the thousand, most in no list. A slot's
+// fingerprint (never 0) is checked before its key; an empty slot ends the
+// search.
+type strTable[V any] struct {
+	fps  []uint16
+	keys []string
+	vals []V
+	mask uint32
+	max  int // the longest key
+}
+
+func newStrTable[V any](m map[string]V) *strTable[V] {
+	n := 16
+	for n < 4*len(m) {
+		n <<= 1
+	}
+	t := &strTable[V]{fps: make([]uint16, n), keys: make([]string, n), vals: make([]V, n), mask: uint32(n - 1)}
+	for w, v := range m {
+		h := strHash(w)
+		i := h & t.mask
+		for t.fps[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.fps[i], t.keys[i], t.vals[i] = uint16(h>>16)|1, w, v
+		t.max = max(t.max, len(w))
+	}
+	return t
+}
+
+// strHash hashes s with the runtime's string hash (hash/maphash), under a
+// seed of the process.
+func strHash(s string) uint32 {
+	h := maphash.String(hashSeed, s)
+	return uint32(h>>32) ^ uint32(h)
+}
+
+var hashSeed = maphash.MakeSeed()
+
+// get returns the value of k, and whether there is one.
+func (t *strTable[V]) get(k string) (v V, ok bool) {
+	if len(k) > t.max {
+		return v, false
+	}
+	h := strHash(k)
+	fp := uint16(h>>16) | 1
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch t.fps[i] {
+		case 0:
+			return v, false
+		case fp:
+			if t.keys[i] == k {
+				return t.vals[i], true
+			}
+		}
+	}
+}
+
+var lexTab = newStrTable(lexBits)
+
+// lx returns the lists the folded word f is in (lexBits[f]).
+func lx(f string) uint64 {
+	v, _ := lexTab.get(f)
+	return v
+}
+
+// is says whether the token is in one of the lists of bits.
+func (t *tok) is(bits uint64) bool { return t.lists()&bits != 0 }
+
+// lists returns the lists the token is in, looked up once.
+func (t *tok) lists() uint64 {
+	if !t.lxOK {
+		t.lx, t.lxOK = lx(t.f), true
+	}
+	return t.lx
+}
+
+//go:embed data/common-en.txt.gz
+var commonEnGz []byte
+
+// commonEn is the set of English words the dictionaries write only in
+// lower case (cotton, gentlemen, kingdom): capitalised, they name nothing;
+// with a filter that tells most other words at once.
+var commonEn = sync.OnceValue(func() (c struct {
+	words map[string]bool
+	seen  *[1 << 14]uint64
+}) {
+	c.words = make(map[string]bool, 65000)
+	c.seen = new([1 << 14]uint64)
+	zr, err := gzip.NewReader(bytes.NewReader(commonEnGz))
+	if err != nil {
+		return c
+	}
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		if w := sc.Text(); w != "" && w[0] != '#' {
+			c.words[w] = true
+			h1, h2 := commonHash(w)
+			c.seen[h1>>6] |= 1 << (h1 & 63)
+			c.seen[h2>>6] |= 1 << (h2 & 63)
+		}
+	}
+	return c
+})
+
+func commonHash(w string) (uint32, uint32) {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * 1099511628211
+	}
+	return uint32(h) & (1<<20 - 1), uint32(h>>40) & (1<<20 - 1)
+}
+
+// isCommonEn says whether the folded word f is in commonEn.
+func isCommonEn(f string) bool {
+	c := commonEn()
+	h1, h2 := commonHash(f)
+	if c.seen[h1>>6]&(1<<(h1&63)) == 0 || c.seen[h2>>6]&(1<<(h2&63)) == 0 {
+		return false
+	}
+	return c.words[f]
 }

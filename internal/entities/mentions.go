@@ -33,18 +33,40 @@ var saysVerbs = set(`says said writes wrote asks asked answers answered replies 
 
 var romans = set(`i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi`)
 
+// saintAt says whether ts[i] is St. before a name (St. Louis).
+func saintAt(ts []tok, i int) bool {
+	if ts[i].f != "st" || !ts[i].cap || i+1 >= len(ts) {
+		return false
+	}
+	if ts[i+1].w == "." {
+		return ts[i+1].s == ts[i].e && i+2 < len(ts) && capWord(&ts[i+2])
+	}
+	return capWord(&ts[i+1]) && !ts[i+1].initial
+}
+
+// subjectVerbs, after a capitalised word opening a sentence, make it the
+// subject of a verb a person does (Dabbs would tackle, Hilderbrant had lighted);
+// none is also a plural noun (states, notes).
+var subjectVerbs = set(`said says wrote writes asked replied answered declared added told had has was would could did went came gave took`)
+
+// keptStop are the function words and months that may end a name (Henry I, Theresa May).
+var keptStop = map[string]bool{"i": true, "may": true, "march": true, "august": true, "mai": true, "mars": true, "juin": true}
+
 // add records the candidate ts[nameStart:j) (titles from start).
 func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang string, caps bool) {
 	// Leading function words at a sentence start: The, In, This.
-	for nameStart < j && stopwords[ts[nameStart].f] && !ts[nameStart].initial && !(titled && particles[ts[nameStart].f]) {
+	for nameStart < j && ts[nameStart].is(lxStop) && !ts[nameStart].initial && !(titled && ts[nameStart].is(lxParticle)) && !saintAt(ts, nameStart) {
 		nameStart++
 	}
+	for nameStart < j && !ts[nameStart].word {
+		nameStart++ // what the function words left: never a dot
+	}
 	// A common word at a sentence start: Probably Hugh Marlow.
-	if nameStart < j-1 && ts[nameStart].sent && x.lower[ts[nameStart].f] && !x.g.Given(ts[nameStart].w) {
+	if nameStart < j-1 && ts[nameStart].sent && x.low(&ts[nameStart]) && !x.g.Given(ts[nameStart].w) {
 		nameStart++
 	}
 	// Leading role nouns: Prime Minister Smith, Engineer Sveshnikov.
-	for nameStart < j-1 && (roleNouns[ts[nameStart].f] || personTitles[ts[nameStart].f]) && !orgHeads[ts[nameStart+1].f] {
+	for nameStart < j-1 && (ts[nameStart].is(lxRoleNoun) || ts[nameStart].is(lxPersonTitle)) && !ts[nameStart+1].is(lxOrgHead) {
 		nameStart++
 		titled = true
 	}
@@ -52,24 +74,42 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 		return
 	}
 	// Trailing connectors cannot end a name.
-	for j > nameStart+1 && !capWord(ts[j-1]) && (connectors[ts[j-1].f] || particles[ts[j-1].f]) {
+	for j > nameStart+1 && !capWord(&ts[j-1]) && (ts[j-1].is(lxConnector) || ts[j-1].is(lxParticle)) {
 		j--
 	}
+	// Nor a weekday, a month or a function word (Pullman Monday, Florence Saturday), nor, in a
+	// name without a head word, title or initial, a word the document writes in lower case
+	// (Detroit Limestone formations, Elizabeth Citizens).
+	if !titled && !caps && j > nameStart+1 {
+		given := x.g.Given(ts[nameStart].w)
+		head := false
+		for k := nameStart; k < j; k++ {
+			if ts[k].initial || ts[k].is(lxOrgHead|lxPlaceHead|lxPlaceFacility|lxPublication|lxConnector|lxKeptTitle) {
+				head = true
+			}
+		}
+		for j > nameStart+1 && ts[j-1].cap && !ts[j-1].initial && !ts[j-1].is(lxOrgHead|lxCompanyForm) && (ts[j-1].is(lxStop) && !keptStop[ts[j-1].f] || (!head && !given && x.low(&ts[j-1]))) {
+			if _, known := x.lookup(x.d.Text[ts[nameStart].s:ts[j-1].e]); known {
+				break // United States
+			}
+			j--
+		}
+	}
 	s, e := ts[nameStart].s, ts[j-1].e
-	if ts[j-1].initial && j-1 == nameStart {
-		return // a lone initial
+	if ts[j-1].initial && j-1 == nameStart && !(titled && start < nameStart) && !(start == nameStart && !caps && lowerTitleBefore(ts, nameStart) >= 0) {
+		return // a lone initial (but Capt. J., Mrs. O.)
 	}
 	// One hyphenated token of two names: Velgrad-Marienhaven.
 	if j == nameStart+1 && !titled {
 		if parts := splitCompound(ts[nameStart].w, x); len(parts) == 2 {
 			off := ts[nameStart].s
 			for _, p := range parts {
-				x.push(mention{s: off + p[0], e: off + p[1], words: []string{ts[nameStart].w[p[0]:p[1]]}, para: pi, sent: ts[nameStart].sent && p[0] == 0, allCaps: caps, titleS: -1})
+				x.push(&mention{s: off + p[0], e: off + p[1], words: []string{ts[nameStart].w[p[0]:p[1]]}, para: pi, sent: ts[nameStart].sent && p[0] == 0, allCaps: caps, titleS: -1})
 			}
 			return
 		}
 	}
-	m := mention{s: s, e: e, titled: titled, para: pi, sent: ts[nameStart].sent && start == nameStart, allCaps: caps, titleS: -1}
+	m := mention{s: s, e: e, titled: titled, para: pi, sent: ts[nameStart].sent && start == nameStart, allCaps: caps, titleS: -1, en: lang == "en"}
 	if start < nameStart && titled {
 		m.titleS = ts[start].s
 	} else if k := lowerTitleBefore(ts, nameStart); k >= 0 && start == nameStart && !caps {
@@ -77,55 +117,57 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 		m.titleS = ts[k].s
 		m.titled = true
 	}
-	m.words = x.strs(j - nameStart)
-	for _, t := range ts[nameStart:j] {
-		m.words = append(m.words, t.w)
-	}
 	// French lower-case heads before the name: hôtel Terminus, commission d'enquête de la Diète, canton de Vaud.
-	if nameStart > 0 && lowerFacilities[ts[nameStart-1].f] && !ts[nameStart-1].cap && ts[nameStart-1].word {
+	if nameStart > 0 && ts[nameStart-1].is(lxLowerFacility) && !ts[nameStart-1].cap && ts[nameStart-1].word {
 		m.s = ts[nameStart-1].s
-		m.words = append([]string{ts[nameStart-1].w}, m.words...)
 		nameStart--
-	} else if nameStart > 1 && (ts[nameStart-1].f == "de" || ts[nameStart-1].f == "d'" || ts[nameStart-1].f == "du") && lowerPlaces[ts[nameStart-2].f] && !ts[nameStart-2].cap {
+	} else if nameStart > 1 && (ts[nameStart-1].f == "de" || ts[nameStart-1].f == "d'" || ts[nameStart-1].f == "du") && ts[nameStart-2].is(lxLowerPlace) && !ts[nameStart-2].cap {
 		m.s = ts[nameStart-2].s
-		m.words = append([]string{ts[nameStart-2].w, ts[nameStart-1].w}, m.words...)
 		nameStart -= 2
 		m.placeCue += 2
 	} else if k := x.lowerHeadBefore(ts, nameStart); k >= 0 {
 		m.s = ts[k].s
-		var ws []string
-		for _, t := range ts[k:nameStart] {
-			ws = append(ws, t.w)
-		}
-		m.words = append(ws, m.words...)
 		nameStart = k
+	}
+	// The words, as written, folded and classed (the tokenizer's).
+	n := j - nameStart
+	m.words, m.fw, m.fc = x.strs(n), x.strs(n), x.lxs(n)
+	for k := nameStart; k < j; k++ {
+		t := &ts[k]
+		m.words = append(m.words, t.w)
+		m.fw = append(m.fw, t.f)
+		m.fc = append(m.fc, t.lists())
 	}
 	// The model's features of each capitalised token.
 	m.nbf = x.nbToks(j - nameStart)
 	for k := nameStart; k < j; k++ {
-		if !capWord(ts[k]) {
+		if !capWord(&ts[k]) {
 			continue
 		}
 		prev, next := "", ""
 		if k > 0 {
-			prev = ts[k-1].w
+			prev = ts[k-1].f
 		}
 		if k+1 < len(ts) {
-			next = ts[k+1].w
+			next = ts[k+1].f
 		}
-		m.nbf = append(m.nbf, nbTok{ts[k].w, prev, next, ts[k].sent})
+		m.nbf = append(m.nbf, nbTok{ts[k].w, ts[k].f, prev, next, ts[k].sent})
 	}
 	// Cues from the context.
 	if nameStart > 0 {
-		p := ts[nameStart-1]
+		p := &ts[nameStart-1]
 		pw := p.f
-		possessive := j+1 < len(ts) && isApos([]rune(ts[j].w)[0]) && ts[j+1].f == "s"
+		possessive := false
+		if j+1 < len(ts) && ts[j+1].f == "s" {
+			r, _ := utf8.DecodeRuneInString(ts[j].w)
+			possessive = isApos(r)
+		}
 		afterName := nameStart >= 2 && ts[nameStart-2].cap && ts[nameStart-2].word // Penrose to Curzon
-		if p.word && placePreps[pw] && !possessive && !afterName {
+		if p.word && p.is(lxPlacePrep) && !possessive && !afterName {
 			m.placeCue++
 		}
 		// French "de X" after a common noun: la ville de X, le canton de X (but not la lettre de X).
-		if (pw == "de" || pw == "d'") && lang == "fr" && nameStart >= 2 && ts[nameStart-2].word && !ts[nameStart-2].cap && !personNouns[ts[nameStart-2].f] && !m.titled {
+		if (pw == "de" || pw == "d'") && lang == "fr" && nameStart >= 2 && ts[nameStart-2].word && !ts[nameStart-2].cap && !ts[nameStart-2].is(lxPersonNoun) && !m.titled {
 			m.placeCue++
 		}
 		// A dateline: PARIS, 12 mai. / BERNE. —
@@ -134,28 +176,28 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 		}
 		// Plural capitals after an article are peoples and common nouns: les Arabes, the Allies.
 		if (pw == "les" || pw == "des" || pw == "aux" || pw == "the") && j == nameStart+1 && !m.titled {
-			if w := ts[nameStart].f; (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) && !orgHeads[w] &&
+			if w := ts[nameStart].f; (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) && !ts[nameStart].is(lxOrgHead) &&
 				!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "os") && !strings.HasSuffix(w, "as") {
 				m.plural = true
 			}
 		}
 		// the Dubrava cutting, la section de Dubrava: a name used as a modifier is no person.
-		if (pw == "the" || pw == "de") && j == nameStart+1 && j < len(ts) && ts[j].word && !ts[j].cap && !speechVerbs[ts[j].f] && pw == "the" {
+		if (pw == "the" || pw == "de") && j == nameStart+1 && j < len(ts) && ts[j].word && !ts[j].cap && !ts[j].is(lxSpeech) && pw == "the" {
 			m.placeCue++
 		}
-		if p.word && !p.cap && (roleNouns[pw] || personTitles[pw]) {
+		if p.word && !p.cap && p.is(lxRoleNoun|lxPersonTitle) {
 			m.personCue++
 		}
-		if p.word && !p.cap && orgHeads[pw] && j == nameStart+1 {
+		if p.word && !p.cap && p.is(lxOrgHead) && j == nameStart+1 {
 			m.orgCue = true // la banque Lemercier
 		}
 		// A newspaper: "the article in X", "parut dans X", "the newspaper X".
-		if pubContext[pw] && !p.cap {
+		if p.is(lxPubContext) && !p.cap {
 			m.pubCue = true
 		}
 		if pw == "in" || pw == "dans" || pw == "du" {
 			for k := max(nameStart-3, 0); k < nameStart-1; k++ {
-				if pubContext[ts[k].f] {
+				if ts[k].is(lxPubContext) {
 					m.pubCue = true
 				}
 			}
@@ -163,20 +205,21 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 	}
 	m.officeOf = officeBefore(ts, nameStart)
 	if j < len(ts) {
-		n := ts[j]
+		n := &ts[j]
 		m.nextLower = n.word && !n.cap && !n.digit
-		if n.word && speechVerbs[n.f] {
+		if n.word && n.is(lxSpeech) {
 			m.personCue++
-			if saysVerbs[n.f] {
+			m.verbAfter = subjectVerbs[n.f]
+			if n.is(lxSays) {
 				m.says = true
 			}
 		}
 		if n.w == "," && j+1 < len(ts) {
 			k := j + 1
-			for k < len(ts) && k < j+4 && ts[k].word && !ts[k].cap && !roleNouns[ts[k].f] {
+			for k < len(ts) && k < j+4 && ts[k].word && !ts[k].cap && !ts[k].is(lxRoleNoun) {
 				k++
 			}
-			if k < len(ts) && k < j+4 && roleNouns[ts[k].f] {
+			if k < len(ts) && k < j+4 && ts[k].is(lxRoleNoun) {
 				m.personCue++
 			}
 		}
@@ -187,17 +230,21 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 			m.pubCue = true // Lesni Glas, no. 28
 		}
 	}
-	x.push(m)
+	x.push(&m)
 }
 
-func (x *run) push(m mention) {
+func (x *run) push(m *mention) {
 	m.inTitle = x.inZone(m.s, m.e)
-	m.fw = x.strs(len(m.words))[:len(m.words)]
-	for i, w := range m.words {
-		m.fw[i] = x.fold(w)
+	if m.fw == nil {
+		m.fw = x.strs(len(m.words))[:len(m.words)]
+		m.fc = x.lxs(len(m.words))[:len(m.words)]
+		for i, w := range m.words {
+			m.fw[i] = x.fold(w)
+			m.fc[i] = lx(m.fw[i])
+		}
 	}
 	m.k = m.makeKey()
-	x.ms = append(x.ms, m)
+	x.ms = append(x.ms, *m)
 }
 
 // lowerHeadBefore finds a French lower-case head of a body before the
@@ -217,11 +264,11 @@ func (x *run) lowerHeadBefore(ts []tok, i int) int {
 		return -1
 	}
 	for b := k; b >= 0 && b >= k-2; b-- {
-		t := ts[b]
+		t := &ts[b]
 		if !t.word || t.cap {
 			return -1
 		}
-		if frenchLowerHeads[t.f] {
+		if t.is(lxFrenchLowerHead) {
 			return b
 		}
 	}
@@ -231,7 +278,10 @@ func (x *run) lowerHeadBefore(ts []tok, i int) int {
 // splitCompound splits Velgrad-Marienhaven in two names; it leaves given
 // names (Paul-Émile), saints (Saint-Lazare) and prefixes (Franco-) whole.
 func splitCompound(w string, x *run) [][2]int {
-	i := strings.IndexAny(w, "-‐")
+	i := strings.IndexByte(w, '-')
+	if !ascii(w) {
+		i = strings.IndexAny(w, "-‐")
+	}
 	if i <= 0 {
 		return nil
 	}
@@ -259,80 +309,83 @@ func splitCompound(w string, x *run) [][2]int {
 
 // filter drops what is not a name.
 func (x *run) filter() {
-	// Words known as names outside sentence starts, capitals runs and titles of works.
-	mid := map[string]bool{}
-	names := map[string]bool{} // whole names and surnames, for text in capitals
-	for _, m := range x.ms {
+	// Words known as names outside sentence starts, capitals runs and titles of works (wMid),
+	// words of names of several words (wMulti), whole names and surnames for text in capitals
+	// (wName), surnames of the persons named in full or with a title (wSur).
+	wf := &x.wf
+	for i := range x.ms {
+		m := &x.ms[i]
 		if !m.sent && !m.allCaps && !m.inTitle {
 			for _, f := range m.fw {
-				mid[f] = true
+				*wf.at(f) |= wMid
+			}
+		}
+		if len(m.fw) > 1 {
+			for _, f := range m.fw {
+				*wf.at(f) |= wMulti
 			}
 		}
 		if !m.allCaps && len(m.words) > 0 {
-			names[m.fw[len(m.fw)-1]] = true
-			names[x.fold(strings.Join(m.words, " "))] = true
-		}
-	}
-	x.surnames = map[string]bool{}
-	for _, m := range x.ms {
-		if len(m.words) > 1 && (m.titled || hasInitial(m.words) || x.g.Given(m.words[0])) {
-			x.surnames[m.fw[len(m.fw)-1]] = true
-		} else if m.titled {
-			x.surnames[m.fw[len(m.fw)-1]] = true
+			*wf.at(m.fw[len(m.fw)-1]) |= wName
+			if len(m.fw) > 1 {
+				*wf.at(m.joined()) |= wName
+			}
 		}
 	}
 	for i := range x.ms {
 		m := &x.ms[i]
-		name := m.text(x.d.Text)
-		if e, ok := x.lookup(name); ok {
-			m.gaz = &e
-			if m.allCaps && !mid[x.fold(name)] && len(m.words) == 1 && e.Type != "place" {
+		if len(m.words) > 1 && (m.titled || hasInitial(m.words) || x.g.Given(m.words[0])) {
+			*wf.at(m.fw[len(m.fw)-1]) |= wSur
+		} else if m.titled {
+			*wf.at(m.fw[len(m.fw)-1]) |= wSur
+		}
+	}
+	mid := func(f string) bool { return wf.get(f)&wMid != 0 }
+	multi := func(f string) bool { return wf.get(f)&wMulti != 0 }
+	for i := range x.ms {
+		m := &x.ms[i]
+		if m.forced != nil {
+			m.gaz = m.forced
+			continue
+		}
+		ni := x.info(m)
+		if ni.gaz != nil {
+			m.gaz = ni.gaz
+			if m.allCaps && !mid(ni.dispF) && len(m.words) == 1 && ni.gaz.Type != "place" {
 				m.drop = true
 			}
 			continue
 		}
 		ws := m.words
-		content := 0 // words that are not adjectives, nationalities, roles or generic
-		for _, w := range ws {
-			f := x.fold(w)
-			if nationalities[f] || capAdjectives[f] || roleNouns[f] || genericOrgs[f] || stopwords[f] || romans[f] || connectors[f] || particles[f] || keptTitles[f] || personTitles[f] {
-				continue
-			}
-			if hasNationalitySuffix(w, x) {
-				continue
-			}
-			content++
-		}
-		if content == 0 || loneLetterStart(ws) || onlyInitials(ws) {
+		if (ni.content == 0 && !m.adjBody) || ni.lone {
 			m.drop = true
 			continue
 		}
 		if m.allCaps {
-			ok := names[x.fold(strings.Join(ws, " "))]
-			if !ok && !m.titled && !(len(ws) > 1 && x.g.Given(ws[0])) {
+			ok := wf.get(m.joined())&wName != 0
+			if !ok && !m.titled && !ni.given {
 				m.drop = true
 			}
 			continue
 		}
 		if len(ws) == 1 {
 			w := ws[0]
-			f := x.fold(w)
-			caps := strings.ToUpper(w) == w && utf8.RuneCountInString(w) >= 2
-			if m.sent && !mid[f] && !m.titled && !(caps && !x.lower[f]) && !x.renders(w, mid, &x.midKeys) && !(m.says && !x.lower[f]) && !x.unknownName(m, f) {
+			f := m.fw[0]
+			if m.sent && !mid(f) && !m.titled && !(ni.caps && !x.lower.get(f)) && !(m.says && !x.lower.get(f)) && !x.unknownName(m, f) && !x.renders(w, wMid, &x.midKeys) {
 				m.drop = true
 				continue
 			}
 			// A past participle opening a sentence: Resolved, That ...; (Signed).
-			if m.sent && !m.titled && len(f) >= 6 && strings.HasSuffix(f, "ed") && !strings.HasSuffix(f, "eed") && !x.g.Given(w) && !x.surnames[f] {
+			if m.sent && !m.titled && ni.participle && !x.surname(f) {
 				m.drop = true
 				continue
 			}
-			if x.lower[f] && !mid[f] && !m.titled {
+			if x.lower.get(f) && !mid(f) && !m.titled {
 				m.drop = true
 				continue
 			}
 			// A word newspapers mostly write in lower case or outside names (Winter, Cotton, Friends).
-			if l, ok := x.g.learnt[f]; ok && !m.titled && !orgHeads[f] && !placeHeads[f] && !publicationWords[f] && l[0] >= 2 && l.common() >= 3*l.entity()+2 && !x.surnames[f] {
+			if l, ok := x.g.learnt.get(f); ok && !m.titled && m.fc[0]&(lxOrgHead|lxPlaceHead|lxPublication) == 0 && l[0] >= 2 && l.common() >= 3*l.entity()+2 && !x.surname(f) {
 				m.drop = true
 				continue
 			}
@@ -344,30 +397,40 @@ func (x *run) filter() {
 				m.drop = true // Article 9, Chapter 5
 				continue
 			}
-			if caps && x.nextToDigits(m) {
+			if ni.caps && x.nextToDigits(m) {
 				m.drop = true // a call number: FO 371, 65 AQ
 				continue
 			}
-			if utf8.RuneCountInString(w) < 2 || (strings.Trim(w, "IVXLCDM") == "" && !x.lower[f]) {
+			if ni.letter || (ni.roman && !x.lower.get(f)) {
 				m.drop = true // a lone letter, a roman numeral
 				continue
 			}
+			// An English word the dictionaries write only in lower case (Gentlemen, Kingdom, Immigrant),
+			// that nothing in the document makes a name.
+			if m.en && !m.titled && !m.says && !m.pubCue && !multi(f) && !x.surname(f) && m.fc[0]&(lxOrgHead|lxPublication) == 0 && ni.isDictWord(m) {
+				m.drop = true
+				continue
+			}
 			// Words made with the endings of common nouns and adjectives: Ratification, Independence, Presidential.
-			if commonEnding(f) && !m.titled && !x.surnames[f] && !x.g.Given(w) && !orgHeads[f] && !placeHeads[f] && !publicationWords[f] {
+			if !m.titled && ni.hasEnding(m) && !x.surname(f) && !ni.givenW && m.fc[0]&(lxOrgHead|lxPlaceHead|lxPublication) == 0 {
 				m.drop = true
 				continue
 			}
 		}
-		typ, _ := headType(m.fw)
-		given := len(ws) > 1 && x.g.Given(ws[0])
-		if len(ws) > 1 && typ == "" && !m.titled && !hasInitial(ws) && !given {
+		typ, given := ni.typ, ni.given
+		if len(ws) > 1 && typ == "" && !m.titled && !ni.initial && !given {
 			common := false
-			for _, w := range ws {
-				if f := x.fold(w); x.lower[f] && !connectors[f] && !particles[f] {
+			dict := m.en && ni.dictWords(x, m) // every word one the dictionaries write in lower case (Specimen Cases)
+			for k, f := range m.fw {
+				c := m.fc[k]
+				if x.lower.get(f) && c&(lxConnector|lxParticle) == 0 {
 					common = true
 				}
+				if dict && c&(lxConnector|lxStop|lxCapAdj) == 0 && x.surname(f) {
+					dict = false
+				}
 			}
-			if common {
+			if common || dict {
 				m.drop = true
 				continue
 			}
@@ -376,10 +439,10 @@ func (x *run) filter() {
 			m.drop = true
 			continue
 		}
-		if m.inTitle && (!m.titled || x.strictTitled(m, mid)) && !hasInitial(ws) && !given && typ == "" {
+		if m.inTitle && (!m.titled || x.strictTitled(m)) && !ni.initial && !given && typ == "" {
 			ok := false
-			for _, w := range ws {
-				if mid[x.fold(w)] && !stopwords[x.fold(w)] {
+			for k := range ws {
+				if mid(m.fw[k]) && m.fc[k]&lxStop == 0 {
 					ok = true
 				}
 			}
@@ -412,27 +475,36 @@ func (x *run) nextToDigits(m *mention) bool {
 
 // hasNationalitySuffix says whether a lone capitalised word reads as a
 // nationality adjective or demonym (Lesnian, Lesniens, Polonais).
-func hasNationalitySuffix(w string, x *run) bool {
-	f := x.fold(w)
+func hasNationalitySuffix(w, f string, x *run) bool {
+	if !hasSuffix(f, nationalitySuffixes) {
+		return false
+	}
 	if x.g.Given(w) {
 		return false
 	}
-	if _, ok := x.lookup(w); ok {
-		return false
-	}
-	for _, s := range []string{"ian", "ians", "ean", "eans", "ese", "ish", "iens", "iennes", "ienne", "ois", "oise", "aise", "aises", "ais", "isch", "ische", "ischen", "ains", "aines"} {
-		if len(f) > len(s)+2 && strings.HasSuffix(f, s) {
-			return true
-		}
-	}
-	return false
+	_, ok := x.lookup(w)
+	return !ok
 }
+
+var nationalitySuffixes = []string{"ian", "ians", "ean", "eans", "ese", "ish", "iens", "iennes", "ienne", "ois", "oise", "aise", "aises", "ais", "isch", "ische", "ischen", "ains", "aines"}
+
+// The uses of a word the document makes (see filter).
+const (
+	wMid uint8 = 1 << iota
+	wMulti
+	wName
+	wSur
+)
+
+// surname says whether f is the surname of a person the document names in
+// full or with a title.
+func (x *run) surname(f string) bool { return x.wf.get(f)&wSur != 0 }
 
 // strictTitled: in a heading, a title does not make a name of a word
 // nothing else names (Minister Denies Payment).
-func (x *run) strictTitled(m *mention, mid map[string]bool) bool {
-	for _, w := range m.words {
-		if !mid[x.fold(w)] {
+func (x *run) strictTitled(m *mention) bool {
+	for _, f := range m.fw {
+		if x.wf.get(f)&wMid == 0 {
 			return true
 		}
 	}
@@ -441,27 +513,55 @@ func (x *run) strictTitled(m *mention, mid map[string]bool) bool {
 
 // renders says whether w is a rendering in another script or scheme of a
 // Russian-looking name the document uses elsewhere (Сталин for Stalin).
-func (x *run) renders(w string, known map[string]bool, index *map[string]bool) bool {
+func (x *run) renders(w string, known uint8, index *map[uint64]struct{}) bool {
 	if !translit.IsCyrillic(w) && !hasSuffix(x.fold(w), personSuffixes) {
 		return false
 	}
 	if *index == nil {
-		// The keys of the words known, built once.
-		*index = map[string]bool{}
-		for k := range known {
-			if len(k) > 3 {
-				for _, key := range translit.Keys(k) {
-					(*index)[key] = true
+		// The keys of the words known (their hashes), built once.
+		*index = reuse(x.keySet(index))
+		x.wf.each(func(k string, b uint8) {
+			// (Words of the lists and common English words render no Russian name.)
+			if b&known != 0 && len(k) > 3 {
+				for _, h := range x.renderKeys(k) {
+					(*index)[h] = struct{}{}
 				}
 			}
-		}
+		})
 	}
-	for _, key := range translit.Keys(w) {
-		if (*index)[key] {
+	for _, h := range keyHashes(w) {
+		if _, ok := (*index)[h]; ok {
 			return true
 		}
 	}
 	return false
+}
+
+// keySet returns the run's storage for the index renders builds in *index.
+func (x *run) keySet(index *map[uint64]struct{}) *map[uint64]struct{} {
+	if index == &x.midKeys {
+		return &x.keySets[0]
+	}
+	return &x.keySets[1]
+}
+
+// renderKeys returns the hashes of the transliteration keys of the known
+// word k, or none for a word of the lists or a common English word (they
+// render no Russian name), through the run's memo (kept from one document
+// to the next, unlocked).
+func (x *run) renderKeys(k string) []uint64 {
+	if hs, ok := x.keyMemo[k]; ok {
+		return hs
+	}
+	var hs []uint64
+	if lx(k) == 0 && !isCommonEn(k) {
+		hs = keyHashes(k)
+	}
+	if x.keyMemo == nil || len(x.keyMemo) >= 1<<16 {
+		x.keyMemo = map[string][]uint64{}
+	}
+	x.keyMemo[strings.Clone(k)] = hs
+	return hs
 }
 
 // commonEnding says whether a word ends like an abstract noun or an
@@ -488,14 +588,14 @@ func commonEnding(f string) bool {
 // newspapers do not write as a common word and that the model takes for a
 // name (1. Camenzind (Suisse)).
 func (x *run) unknownName(m *mention, f string) bool {
-	if x.lower[f] || stopwords[f] || capAdjectives[f] || commonEnding(f) || m.nextLower {
+	if x.lower.get(f) || stopwords[f] || capAdjectives[f] || commonEnding(f) || (m.nextLower && !m.verbAfter) {
 		return false
 	}
-	if l, ok := x.g.learnt[f]; ok && l.common() > l.entity() {
+	if l, ok := x.g.learnt.get(f); ok && l.common() > l.entity() {
 		return false
 	}
-	post := nb.posterior(m.nbf)
-	return post != nil && post[0] < 0.5
+	post, ok := m.posterior()
+	return ok && post[0] < 0.5
 }
 
 // loneLetterStart says whether a name of several words starts with a
@@ -557,8 +657,57 @@ func lowerTitleBefore(ts []tok, i int) int {
 		}
 		return -1
 	}
-	if k >= 0 && ts[k].word && !ts[k].cap && lowerTitles[ts[k].f] {
+	if k >= 0 && ts[k].word && !ts[k].cap && ts[k].is(lxLowerTitle) {
 		return k
 	}
 	return -1
+}
+
+// states are the abbreviations of the American states and Canadian
+// provinces written after a town (Linneus, Mo.), by their letters.
+var states = func() map[string]*Entry {
+	m := map[string]*Entry{}
+	for _, l := range strings.Split(`Ala Alabama;Ariz Arizona;Ark Arkansas;Cal California;Calif California;Colo Colorado;Conn Connecticut;Del Delaware;Fla Florida;Ga Georgia;Ill Illinois;Ind Indiana;Ia Iowa;Kan Kansas;Kans Kansas;Ky Kentucky;La Louisiana;Md Maryland;Mass Massachusetts;Mich Michigan;Minn Minnesota;Miss Mississippi;Mo Missouri;Mont Montana;Neb Nebraska;Nebr Nebraska;Nev Nevada;NH New Hampshire;NJ New Jersey;NM New Mexico;NY New York;NC North Carolina;ND North Dakota;O Ohio;Okla Oklahoma;Ore Oregon;Oreg Oregon;Pa Pennsylvania;Penn Pennsylvania;RI Rhode Island;SC South Carolina;SD South Dakota;Tenn Tennessee;Tex Texas;Vt Vermont;Va Virginia;Wash Washington;WVa West Virginia;Wis Wisconsin;Wisc Wisconsin;Wyo Wyoming;DC District of Columbia;Ont Ontario;Que Quebec;NS Nova Scotia;NB New Brunswick;Man Manitoba;BC British Columbia`, ";") {
+		abbr, name, _ := strings.Cut(l, " ")
+		m[abbr] = &Entry{Name: abbr, Type: "place", Canonical: name}
+	}
+	return m
+}()
+
+// stateAt returns how many tokens a state's abbreviation takes at ts[i]
+// (Mo ., O., N. Y., W. Va .), with its entry, or 0. The abbreviation is
+// written with its dots and is not followed by a name.
+func stateAt(ts []tok, i int) (int, *Entry) {
+	var letters []byte
+	k := i
+	for k < len(ts) && k < i+3 && len(letters) < 5 {
+		t := &ts[k]
+		if t.initial {
+			for j := 0; j < len(t.w); j++ {
+				if c := t.w[j]; 'A' <= c && c <= 'Z' {
+					letters = append(letters, c)
+				}
+			}
+			k++
+			if e := states[string(letters)]; e != nil && !nameAfter(ts, k) {
+				return k - i, e
+			}
+			continue
+		}
+		if !t.word || !t.cap || t.caps || k+1 >= len(ts) || ts[k+1].w != "." || ts[k+1].s != t.e {
+			return 0, nil
+		}
+		letters = append(letters, t.w...)
+		if e := states[string(letters)]; e != nil && !nameAfter(ts, k+2) {
+			return k + 1 - i, e
+		}
+		return 0, nil
+	}
+	return 0, nil
+}
+
+// nameAfter says whether a capitalised word that is no function word
+// stands at ts[k] (Miss. Brown is no state).
+func nameAfter(ts []tok, k int) bool {
+	return k < len(ts) && capWord(&ts[k]) && !ts[k].is(lxStop)
 }

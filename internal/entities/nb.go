@@ -25,7 +25,23 @@ type nbModel struct {
 	total []float64          // feature occurrences per class
 	feats map[string][]int32 // counts per class
 	vocab float64
+	// log P(feature | class) (smoothed), made once, per kind of feature:
+	// the word, the words before and after, the ending (keyed without
+	// their prefix), the shape and the sentence start.
+	word, prev, next, suffix *strTable[[nbN]float64]
+	shape                    [len(shapes)]nbVec
+	start                    nbVec
 }
+
+type nbVec struct {
+	l  [nbN]float64
+	ok bool
+}
+
+// shapes are shape's answers.
+var shapes = [...]string{"init", "CAPS-short", "CAPS", "Xx-short", "Xx"}
+
+const nbN = 5 // len(nbClasses)
 
 var nb = parseNB(nbTSV)
 
@@ -60,6 +76,35 @@ func parseNB(s string) *nbModel {
 		}
 	}
 	m.vocab = float64(len(m.feats)) + 1
+	word, prev, next, suffix := map[string][nbN]float64{}, map[string][nbN]float64{}, map[string][nbN]float64{}, map[string][nbN]float64{}
+	for f, c := range m.feats {
+		var l [nbN]float64
+		for i := range l {
+			l[i] = math.Log((float64(c[i]) + 0.5) / (m.total[i] + 0.5*m.vocab))
+		}
+		kind, v, _ := strings.Cut(f, ":")
+		switch kind {
+		case "w":
+			word[v] = l
+		case "p":
+			prev[v] = l
+		case "n":
+			next[v] = l
+		case "s":
+			suffix[v] = l
+		case "x":
+			for k, sh := range shapes {
+				if sh == v {
+					m.shape[k] = nbVec{l, true}
+				}
+			}
+		case "b":
+			if v == "1" {
+				m.start = nbVec{l, true}
+			}
+		}
+	}
+	m.word, m.prev, m.next, m.suffix = newStrTable(word), newStrTable(prev), newStrTable(next), newStrTable(suffix)
 	return m
 }
 
@@ -76,50 +121,77 @@ func nbFeatures(w, prev, next string, sent bool) []string {
 	return out
 }
 
-func shape(w string) string {
-	n := utf8.RuneCountInString(w)
-	caps := 0
-	for _, r := range w {
-		if unicode.IsUpper(r) {
+func lookupNB(t *strTable[[nbN]float64], k string) ([nbN]float64, bool) { return t.get(k) }
+
+func shape(w string) string { return shapes[shapeOf(w)] }
+
+// shapeOf returns the index in shapes of the word's shape.
+func shapeOf(w string) int {
+	n, caps := 0, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			n, caps = utf8.RuneCountInString(w), 0
+			for _, r := range w {
+				if unicode.IsUpper(r) {
+					caps++
+				}
+			}
+			break
+		}
+		n++
+		if 'A' <= c && c <= 'Z' {
 			caps++
 		}
 	}
 	switch {
 	case strings.HasSuffix(w, "."):
-		return "init"
+		return 0
 	case caps == n && n > 1:
 		if n <= 4 {
-			return "CAPS-short"
+			return 1
 		}
-		return "CAPS"
+		return 2
 	case n <= 3:
-		return "Xx-short"
+		return 3
 	}
-	return "Xx"
+	return 4
 }
 
-// nbTok is a capitalised token of a mention with its neighbours.
+// nbTok is a capitalised token of a mention with its neighbours: the
+// token as written, and it and its neighbours folded ("" at either end).
 type nbTok struct {
-	w, prev, next string
-	sent          bool
+	w, f, prev, next string
+	sent             bool
 }
 
-// posterior returns P(class | features of every token), or nil without a model.
-func (m *nbModel) posterior(tokens []nbTok) []float64 {
+// posterior returns P(class | features of every token); ok is false
+// without a model. The features are nbFeatures', looked up without making
+// their strings.
+func (m *nbModel) posterior(tokens []nbTok) (score [nbN]float64, ok bool) {
 	if m == nil || len(m.feats) == 0 || len(tokens) == 0 {
-		return nil
+		return score, false
 	}
-	score := make([]float64, len(nbClasses))
-	copy(score, m.prior)
-	for _, t := range tokens {
-		for _, f := range nbFeatures(t.w, t.prev, t.next, t.sent) {
-			c, ok := m.feats[f]
-			if !ok {
-				continue
-			}
+	copy(score[:], m.prior)
+	add := func(l [nbN]float64, ok bool) {
+		if ok {
 			for i := range score {
-				score[i] += math.Log((float64(c[i]) + 0.5) / (m.total[i] + 0.5*m.vocab))
+				score[i] += l[i]
 			}
+		}
+	}
+	for i := range tokens {
+		t := &tokens[i]
+		add(lookupNB(m.word, t.f))
+		add(lookupNB(m.prev, t.prev))
+		add(lookupNB(m.next, t.next))
+		sh := m.shape[shapeOf(t.w)]
+		add(sh.l, sh.ok)
+		if n := lastRunes(t.f, 3); n < len(t.f) {
+			add(lookupNB(m.suffix, t.f[n:]))
+		}
+		if t.sent {
+			add(m.start.l, m.start.ok)
 		}
 	}
 	mx := score[0]
@@ -134,7 +206,25 @@ func (m *nbModel) posterior(tokens []nbTok) []float64 {
 	for i := range score {
 		score[i] /= sum
 	}
-	return score
+	return score, true
+}
+
+// lastRunes returns the offset of the last n runes of s, or len(s) when s
+// has n runes or fewer.
+func lastRunes(s string, n int) int {
+	k, i := 0, len(s)
+	for i > 0 {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		k++
+		if k == n {
+			if i == 0 {
+				return len(s)
+			}
+			return i
+		}
+	}
+	return len(s)
 }
 
 // NBFeatures exposes the model's features, for the test that learns it.

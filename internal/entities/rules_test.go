@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -161,6 +162,110 @@ func TestLowerPlaceTail(t *testing.T) {
 		typ, ok := found[want]
 		if !ok || (strings.Contains(want, " ") && typ != "place") {
 			t.Errorf("%q: want %q (place), found %v", text, want, found)
+		}
+	}
+}
+
+func TestLowerASCII(t *testing.T) {
+	// Every byte, at every offset of the eight-byte blocks: capitals lowered, nothing else touched.
+	var all []byte
+	for c := 0; c < 256; c++ {
+		all = append(all, byte(c))
+	}
+	for _, s := range []string{"", "A", "Hello, WORLD", "@AZ[`az{", "ÀÉÎ ÕÜ Ñ", "\xc1\xda\x80\xff@[", string(all), "x" + string(all) + "ZZZ"} {
+		want := []byte(s)
+		for i, c := range want {
+			if 'A' <= c && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		if got := lowerASCII(s); got != string(want) {
+			t.Errorf("lowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestPunctuationFold(t *testing.T) {
+	// The tokenizer folds the punctuation of these ranges to itself (’ to '), as fold does.
+	for _, r := range []rune{0xa1, 0xab, 0xbb, 0xbf, 0xd7, 0xf7, 0x2010, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2030, 0x203a, 0x205e} {
+		ts := tokenize(string(r), 0, len(string(r)), nil)
+		if len(ts) != 1 || ts[0].f != fold(string(r)) {
+			t.Errorf("%U: folded %q, fold gives %q", r, ts[0].f, fold(string(r)))
+		}
+	}
+}
+
+func TestPossessive(t *testing.T) {
+	// 's is cut off a word when the next rune is no letter, whatever its width; l', d' stay.
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Kirov's” Stalin", []string{"Kirov", "'", "s", "”", "Stalin"}},
+		{"Kirov’s book", []string{"Kirov", "’", "s", "book"}},
+		{"Kirov'sé", []string{"Kirov'sé"}},
+		{"L’Humanité d'Orsay", []string{"L’", "Humanité", "d'", "Orsay"}},
+		{"JUSQU'À", []string{"JUSQU'", "À"}},
+		{"rock'n'roll", []string{"rock'n'roll"}},
+	} {
+		var got []string
+		for _, tk := range tokenize(c.text, 0, len(c.text), nil) {
+			got = append(got, tk.w)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("tokenize(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestLexTable(t *testing.T) {
+	// lx is lexBits, word for word, and 0 for words of no list.
+	for w, b := range lexBits {
+		if got := lx(w); got != b {
+			t.Errorf("lx(%q) = %b, want %b", w, got, b)
+		}
+	}
+	for _, w := range []string{"", "volkar", "thee", "th", "t", "committees'", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "société", "comité!"} {
+		if got, want := lx(w), lexBits[w]; got != want {
+			t.Errorf("lx(%q) = %b, want %b", w, got, want)
+		}
+	}
+}
+
+func TestWordMap(t *testing.T) {
+	// A map that grows, is emptied and filled again gives what a Go map gives.
+	var m wordMap[int]
+	for round := 0; round < 3; round++ {
+		want := map[string]int{}
+		for i := 0; i < 5000+round*100; i++ {
+			k := fmt.Sprintf("w%d-%d", i%1777, round)
+			*m.at(k) += i
+			want[k] += i
+		}
+		if m.n != len(want) {
+			t.Fatalf("round %d: %d keys, want %d", round, m.n, len(want))
+		}
+		for k, v := range want {
+			if got := m.get(k); got != v {
+				t.Fatalf("round %d: get(%q) = %d, want %d", round, k, got, v)
+			}
+		}
+		if m.get("absent") != 0 || m.get("") != 0 {
+			t.Fatalf("round %d: an absent key has a value", round)
+		}
+		n := 0
+		m.each(func(k string, v int) {
+			if want[k] != v {
+				t.Errorf("each: %q = %d, want %d", k, v, want[k])
+			}
+			n++
+		})
+		if n != len(want) {
+			t.Fatalf("each saw %d keys, want %d", n, len(want))
+		}
+		m.reset()
+		if m.get("w1-0") != 0 {
+			t.Fatal("reset kept a key")
 		}
 	}
 }
