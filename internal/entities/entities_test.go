@@ -74,6 +74,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"SPAIN", "place", "Spain"}, {"NEW-YORK", "place", "New York"}, {"Rhode-Island", "place", "Rhode Island"}}, nil},
 		{"capitalised common words", "The Gentlemen of the Bar met in the Kingdom to hear the Specimen Cases.", "en",
 			nil, []string{"Gentlemen", "Kingdom", "Specimen Cases"}},
+		{"a surname that is a common word, named after by in prose", "The book by Brisk is long. Brisk goes further.", "en",
+			[]want{{"Brisk", "person", ""}, {"Brisk", "person", ""}}, nil},
 		{"the items of a list are alike", "The lake counties, Wayne, Huron, Arenac, and Barry County, have limestone.", "en",
 			[]want{{"Wayne", "place", ""}, {"Huron", "place", ""}, {"Arenac", "place", ""}, {"Barry County", "place", ""}}, nil},
 		{"a title ending a sentence takes no name", "Thanks went to the Chairman and Secretary. Resolved, That the thanks be given.", "en",

@@ -319,6 +319,9 @@ func (x *run) filter() {
 			for _, f := range m.fw {
 				*wf.at(f) |= wMid
 			}
+			if len(m.fw) == 1 && x.inProse(m) {
+				*wf.at(m.fw[0]) |= wProse
+			}
 		}
 		if len(m.fw) > 1 {
 			for _, f := range m.fw {
@@ -407,7 +410,7 @@ func (x *run) filter() {
 			}
 			// An English word the dictionaries write only in lower case (Gentlemen, Kingdom, Immigrant),
 			// that nothing in the document makes a name.
-			if m.en && !m.titled && !m.says && !m.pubCue && !multi(f) && !x.surname(f) && m.fc[0]&(lxOrgHead|lxPublication) == 0 && ni.isDictWord(m) {
+			if m.en && !m.titled && !m.says && !m.pubCue && !multi(f) && !x.surname(f) && wf.get(f)&wProse == 0 && m.fc[0]&(lxOrgHead|lxPublication) == 0 && ni.isDictWord(m) {
 				m.drop = true
 				continue
 			}
@@ -494,7 +497,49 @@ const (
 	wMulti
 	wName
 	wSur
+	wProse // capitalised between lower-case words in running prose (by Brisk is)
 )
+
+// inProse says whether m stands after "by", "against" or "than" and
+// before a lower-case word in running prose ("the book by Brisk is long"),
+// where a capital is no title case but a name; the word after may also be
+// a punctuation mark that ends a clause. (Any lower-case word before was
+// tried: old newspapers capitalise common nouns mid-sentence, and HIPE's
+// precision fell.)
+func (x *run) inProse(m *mention) bool {
+	t := x.d.Text
+	i := m.s
+	for i > 0 && (t[i-1] == ' ' || t[i-1] == '\n') {
+		i--
+	}
+	if i == m.s || i == 0 {
+		return false
+	}
+	k := i
+	for k > 0 && t[k-1] >= 'a' && t[k-1] <= 'z' {
+		k--
+	}
+	switch t[k:i] {
+	case "by", "against", "than":
+	default:
+		return false
+	}
+	if k > 0 && (t[k-1] >= 'A' && t[k-1] <= 'Z') {
+		return false
+	}
+	j := m.e
+	for j < len(t) && t[j] == ' ' {
+		j++
+	}
+	if j == m.e && (j >= len(t) || !strings.ContainsRune(".,;:", rune(t[j]))) {
+		return false
+	}
+	if j >= len(t) {
+		return false
+	}
+	after, _ := utf8.DecodeRuneInString(t[j:])
+	return unicode.IsLower(after) || strings.ContainsRune(".,;:", after)
+}
 
 // surname says whether f is the surname of a person the document names in
 // full or with a title.

@@ -42,6 +42,7 @@ type JSONL struct {
 	w       *bufio.Writer
 	buf     bytes.Buffer
 	scratch []byte
+	line    []byte // the line writeFinding builds, kept for the next
 	keys    []string
 }
 
@@ -60,8 +61,7 @@ func (j *JSONL) Write(doc string, fs []quellen.Finding) error {
 }
 
 func (j *JSONL) writeFinding(doc string, f quellen.Finding) error {
-	b := j.buf.AvailableBuffer()[:0]
-	b = append(b, `{"doc": `...)
+	b := append(j.line[:0], `{"doc": `...)
 	b = appendString(b, doc)
 	b = append(b, `, "kind": `...)
 	b = appendString(b, string(f.Kind))
@@ -103,8 +103,8 @@ func (j *JSONL) writeFinding(doc string, f quellen.Finding) error {
 		}
 	}
 	b = append(b, "}\n"...)
+	j.line = b
 	_, err := j.w.Write(b)
-	j.buf.Reset()
 	return err
 }
 

@@ -9,6 +9,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/quellen/quellen"
@@ -49,13 +51,28 @@ type Extractor interface {
 
 // Of returns the findings of one kind so far, in text order.
 func (d *Doc) Of(k quellen.Kind) []quellen.Finding {
-	var out []quellen.Finding
-	for _, f := range d.Findings {
-		if f.Kind == k {
-			out = append(out, f)
+	n := 0
+	for i := range d.Findings {
+		if d.Findings[i].Kind == k {
+			n++
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Clean.Start < out[j].Clean.Start })
+	if n == 0 {
+		return nil
+	}
+	out := make([]quellen.Finding, 0, n)
+	sorted := true
+	for i := range d.Findings {
+		if f := &d.Findings[i]; f.Kind == k {
+			if len(out) > 0 && f.Clean.Start < out[len(out)-1].Clean.Start {
+				sorted = false
+			}
+			out = append(out, *f)
+		}
+	}
+	if !sorted {
+		slices.SortStableFunc(out, func(a, b quellen.Finding) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) })
+	}
 	return out
 }
 
