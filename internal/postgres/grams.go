@@ -19,6 +19,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/quellen/quellen/internal/searchkey"
 )
 
 const (
@@ -59,71 +61,16 @@ func foldRune(r rune) rune {
 	return foldSlow(r)
 }
 
-// gramHash hashes a trigram of folded runes (splitmix64's finaliser).
-func gramHash(a, b, c rune) uint64 {
-	x := uint64(a)<<42 ^ uint64(b)<<21 ^ uint64(c)
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
-// gramSet is a set of trigram hashes (open addressing; 0 stands for an
-// empty slot, and the hash 0 is taken as 1).
-type gramSet struct {
-	slots []uint64
-	n     int
-}
-
-func (s *gramSet) add(h uint64) {
-	if h == 0 {
-		h = 1
-	}
-	if 2*(s.n+1) > len(s.slots) {
-		old := s.slots
-		s.slots = make([]uint64, max(1<<10, 2*len(old)))
-		s.n = 0
-		for _, o := range old {
-			if o != 0 {
-				s.add(o)
-			}
-		}
-	}
-	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		switch s.slots[i] {
-		case h:
-			return
-		case 0:
-			s.slots[i] = h
-			s.n++
-			return
-		}
-	}
-}
-
 // addText adds the trigrams of text, folded rune by rune.
-func (s *gramSet) addText(text string) {
+func addText(s *searchkey.GramSet, text string) {
 	a, b := rune(-1), rune(-1)
 	for _, r := range text {
 		r = foldRune(r)
 		if a >= 0 {
-			s.add(gramHash(a, b, r))
+			s.Add(searchkey.GramHash(a, b, r))
 		}
 		a, b = b, r
 	}
-}
-
-func (s *gramSet) hashes() []uint64 {
-	hs := make([]uint64, 0, s.n)
-	for _, h := range s.slots {
-		if h != 0 {
-			hs = append(hs, h)
-		}
-	}
-	return hs
 }
 
 // probeBits are the two 32-bit halves of a trigram's hash: its bits in a
@@ -135,11 +82,11 @@ func probeBits(h uint64) (h1, h2 int64) {
 
 // gramFilter is the filter of the trigrams of texts.
 func gramFilter(texts []string) []byte {
-	var set gramSet
+	var set searchkey.GramSet
 	for _, t := range texts {
-		set.addText(t)
+		addText(&set, t)
 	}
-	hs := set.hashes()
+	hs := set.Hashes()
 	bits := make([]byte, (len(hs)*gramBitsPer+7)/8)
 	m := int64(len(bits)) * 8
 	for _, h := range hs {
@@ -155,11 +102,11 @@ func gramFilter(texts []string) []byte {
 // gramProbe returns the halves of the trigram hashes of the fragments
 // (probeBits), or nothing when they have no trigram.
 func gramProbe(frags []string) (h1s, h2s []int64) {
-	var set gramSet
+	var set searchkey.GramSet
 	for _, f := range frags {
-		set.addText(f)
+		addText(&set, f)
 	}
-	for _, h := range set.hashes() {
+	for _, h := range set.Hashes() {
 		h1, h2 := probeBits(h)
 		h1s, h2s = append(h1s, h1), append(h2s, h2)
 	}

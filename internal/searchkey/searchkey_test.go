@@ -67,3 +67,34 @@ func TestCacheTextKeys(t *testing.T) {
 		t.Errorf("after forgetting: %q, want %q (%d cached)", got, want, c.n)
 	}
 }
+
+func TestGramSet(t *testing.T) {
+	var s GramSet
+	want := map[uint64]bool{}
+	for i := range 5000 {
+		h := GramHash(rune(i%97), rune(i%89), rune(i%83))
+		s.Add(h)
+		s.Add(h) // twice: once in the set
+		if h == 0 {
+			h = 1
+		}
+		want[h] = true
+	}
+	s.Add(0)
+	want[1] = true
+	if s.Len() != len(want) {
+		t.Fatalf("Len %d, want %d", s.Len(), len(want))
+	}
+	for _, h := range s.Hashes() {
+		if !want[h] {
+			t.Fatalf("hash %x was never added", h)
+		}
+		delete(want, h)
+	}
+	if len(want) != 0 {
+		t.Fatalf("%d hashes lost", len(want))
+	}
+	if GramHash('a', 'b', 'c') == GramHash('a', 'c', 'b') {
+		t.Error("GramHash ignores order")
+	}
+}

@@ -88,57 +88,12 @@ func appendFold(dst, text []byte) []byte {
 // foldText is the folding of s, as a string.
 func foldText(s string) string { return string(appendFold(nil, []byte(s))) }
 
-// gramHash hashes a trigram of folded runes (splitmix64's finaliser).
-func gramHash(a, b, c rune) uint64 {
-	x := uint64(a)<<42 ^ uint64(b)<<21 ^ uint64(c)
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
-// gramSet is a set of trigram hashes (open addressing; 0 stands for an
-// empty slot, and the hash 0 is taken as 1).
-type gramSet struct {
-	slots []uint64
-	n     int
-}
-
-func (s *gramSet) add(h uint64) {
-	if h == 0 {
-		h = 1
-	}
-	if 2*(s.n+1) > len(s.slots) {
-		old := s.slots
-		s.slots = make([]uint64, max(1<<12, 2*len(old)))
-		s.n = 0
-		for _, o := range old {
-			if o != 0 {
-				s.add(o)
-			}
-		}
-	}
-	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		switch s.slots[i] {
-		case h:
-			return
-		case 0:
-			s.slots[i] = h
-			s.n++
-			return
-		}
-	}
-}
-
 // addText adds the trigrams of text, folded rune by rune.
-func (s *gramSet) addText(text string) {
+func addText(s *searchkey.GramSet, text string) {
 	var a, b rune = -1, -1
 	add := func(r rune) {
 		if a >= 0 {
-			s.add(gramHash(a, b, r))
+			s.Add(searchkey.GramHash(a, b, r))
 		}
 		a, b = b, r
 	}
@@ -180,21 +135,15 @@ func gramFilter(clean string, rows []searchkey.Passage) []byte {
 		return i > 0 && paras[i-1].End >= sp.End
 	}
 	boundary := func(off int) bool { return off == len(clean) || utf8.RuneStart(clean[off]) }
-	var set gramSet
+	var set searchkey.GramSet
 	for _, r := range rows {
 		if r.Finding >= 0 && r.Span.Start >= 0 && r.Span.End <= len(clean) && r.Span.Start <= r.Span.End &&
 			boundary(r.Span.Start) && boundary(r.Span.End) && clean[r.Span.Start:r.Span.End] == r.Text && inParagraph(r.Span) {
 			continue
 		}
-		set.addText(r.Text)
+		addText(&set, r.Text)
 	}
-	hs := make([]uint64, 0, set.n)
-	for _, h := range set.slots {
-		if h != 0 {
-			hs = append(hs, h)
-		}
-	}
-	return newGramFilter(hs)
+	return newGramFilter(set.Hashes())
 }
 
 // newGramFilter makes the filter of distinct trigram hashes.
@@ -217,13 +166,13 @@ func newGramFilter(hs []uint64) []byte {
 // gramProbe encodes the trigram hashes of a fragment as the second
 // argument of quellen_grams; nil when the fragment has no trigram.
 func gramProbe(frag string) []byte {
-	var set gramSet
-	set.addText(frag)
-	if set.n == 0 {
+	var set searchkey.GramSet
+	addText(&set, frag)
+	if set.Len() == 0 {
 		return nil
 	}
-	b := make([]byte, 0, 8*set.n)
-	for _, h := range set.slots {
+	b := make([]byte, 0, 8*set.Len())
+	for _, h := range set.Hashes() {
 		if h == 0 {
 			continue
 		}
