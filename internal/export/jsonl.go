@@ -39,11 +39,9 @@ func Record(doc string, f quellen.Finding) map[string]any {
 // JSONL writes findings as JSON Lines in the extraction contract, one
 // object a line, its common fields first and attributes in key order.
 type JSONL struct {
-	w       *bufio.Writer
-	buf     bytes.Buffer
-	scratch []byte
-	line    []byte // the line writeFinding builds, kept for the next
-	keys    []string
+	w    *bufio.Writer
+	line []byte // the line being built, kept for the next
+	keys []string
 }
 
 // NewJSONL returns an encoder writing to w.
@@ -163,17 +161,17 @@ func appendValue(b []byte, v any) ([]byte, error) {
 
 // WriteRecord writes one record with the contract's fields first.
 func (j *JSONL) WriteRecord(r map[string]any) error {
-	j.buf.Reset()
-	j.buf.WriteByte('{')
+	b := append(j.line[:0], '{')
 	first := true
-	put := func(k string, v any) error {
+	put := func(k string, v any) (err error) {
 		if !first {
-			j.buf.WriteString(", ")
+			b = append(b, ", "...)
 		}
 		first = false
-		j.buf.Write(appendString(j.scratch[:0], k))
-		j.buf.WriteString(": ")
-		return j.value(v)
+		b = appendString(b, k)
+		b = append(b, ": "...)
+		b, err = appendValue(b, v)
+		return err
 	}
 	for _, k := range contractFields {
 		if v, ok := r[k]; ok {
@@ -195,36 +193,10 @@ func (j *JSONL) WriteRecord(r map[string]any) error {
 			return err
 		}
 	}
-	j.buf.WriteString("}\n")
-	_, err := j.w.Write(j.buf.Bytes())
+	b = append(b, "}\n"...)
+	j.line = b
+	_, err := j.w.Write(b)
 	return err
-}
-
-// value writes one JSON value: strings, integers, booleans and null
-// directly (byte for byte what encoding/json writes without HTML
-// escaping), anything else through encoding/json.
-func (j *JSONL) value(v any) error {
-	switch x := v.(type) {
-	case string:
-		j.scratch = appendString(j.scratch[:0], x)
-	case int:
-		j.scratch = strconv.AppendInt(j.scratch[:0], int64(x), 10)
-	case int64:
-		j.scratch = strconv.AppendInt(j.scratch[:0], x, 10)
-	case bool:
-		j.scratch = strconv.AppendBool(j.scratch[:0], x)
-	case nil:
-		j.scratch = append(j.scratch[:0], "null"...)
-	default:
-		b, err := marshal(v)
-		if err != nil {
-			return err
-		}
-		j.buf.Write(b)
-		return nil
-	}
-	j.buf.Write(j.scratch)
-	return nil
 }
 
 // appendString appends s as a JSON string the way encoding/json does

@@ -97,7 +97,7 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 		where = append(where, `(p.lang = `+arg(l)+` OR p.lang LIKE `+arg(likeEscape(l)+"-%")+`)`)
 	}
 	lo, hi := searchkey.DateRange(q)
-	var docIDs docSet
+	var docIDs searchkey.DocSet
 	if filter := searchkey.NewDocFilter(q); filter.Needed() {
 		var err error
 		if docIDs, err = s.searchDocs(ctx, filter); err != nil {
@@ -105,10 +105,10 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 		}
 	}
 	if q.Author != "" || q.Doc != "" {
-		where = append(where, `v.id = ANY(`+arg(docIDs.restrict())+`::bigint[])`)
+		where = append(where, `v.id = ANY(`+arg(docIDs.IDs())+`::bigint[])`)
 	}
 	if lo != "" || hi != "" {
-		where = append(where, `(v.id = ANY(`+arg(docIDs.dated())+`::bigint[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(p.dates) j
+		where = append(where, `(v.id = ANY(`+arg(docIDs.Dated())+`::bigint[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(p.dates) j
 			WHERE (j->>0) <= `+arg(hi)+` COLLATE "C" AND (j->>1) >= `+arg(lo)+` COLLATE "C"))`)
 	}
 	if h1, h2 := gramProbe(frags); len(h1) > 0 {
@@ -175,29 +175,16 @@ func (s *Store) gramVersions(ctx context.Context, h1, h2 []int64) ([]int64, erro
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	return nonNil(ids), nil
-}
-
-// docSet is the latest versions whose metadata pass the author and doc
-// filters, and those among them whose date overlaps the range.
-type docSet struct {
-	ids, datedIDs []int64
-}
-
-func (d docSet) restrict() []int64 { return nonNil(d.ids) }
-func (d docSet) dated() []int64    { return nonNil(d.datedIDs) }
-
-func nonNil(s []int64) []int64 {
-	if s == nil {
-		return []int64{}
+	if ids == nil {
+		ids = []int64{} // an empty list restricts to nothing
 	}
-	return s
+	return ids, nil
 }
 
 // searchDocs applies the document filters (searchkey.DocFilter) to the
 // latest versions, as internal/sqlite does.
-func (s *Store) searchDocs(ctx context.Context, filter searchkey.DocFilter) (docSet, error) {
-	var out docSet
+func (s *Store) searchDocs(ctx context.Context, filter searchkey.DocFilter) (searchkey.DocSet, error) {
+	var out searchkey.DocSet
 	rows, err := s.pool.Query(ctx, `SELECT v.id, d.name, v.meta FROM versions v JOIN documents d ON d.id = v.document_id
 		WHERE v.version = (SELECT max(version) FROM versions WHERE document_id = v.document_id)`)
 	if err != nil {
@@ -215,13 +202,7 @@ func (s *Store) searchDocs(ctx context.Context, filter searchkey.DocFilter) (doc
 			return out, fmt.Errorf("search: %w", err)
 		}
 		_ = json.Unmarshal(meta, &md)
-		ok, dated := filter.Match(name, md)
-		if ok {
-			out.ids = append(out.ids, id)
-		}
-		if dated {
-			out.datedIDs = append(out.datedIDs, id)
-		}
+		out.Add(filter, id, name, md)
 	}
 	return out, rows.Err()
 }

@@ -195,6 +195,38 @@ func NewDocFilter(q quellen.SearchQuery) DocFilter {
 // Needed reports whether the query has a document filter.
 func (f DocFilter) Needed() bool { return f.author || f.doc || f.lo != "" || f.hi != "" }
 
+// DocSet is the latest versions whose metadata pass a DocFilter, and
+// those among them whose date overlaps its range: what a store's query
+// restricts its passages to.
+type DocSet struct {
+	ids, dated []int64
+}
+
+// Add files version id (a document of this name and metadata) by f.
+func (d *DocSet) Add(f DocFilter, id int64, name string, md quellen.Metadata) {
+	ok, dated := f.Match(name, md)
+	if ok {
+		d.ids = append(d.ids, id)
+	}
+	if dated {
+		d.dated = append(d.dated, id)
+	}
+}
+
+// IDs returns the versions that pass the filters (never nil: an empty
+// list restricts to nothing).
+func (d DocSet) IDs() []int64 { return nonNil(d.ids) }
+
+// Dated returns the versions whose date overlaps the range (never nil).
+func (d DocSet) Dated() []int64 { return nonNil(d.dated) }
+
+func nonNil(s []int64) []int64 {
+	if s == nil {
+		return []int64{}
+	}
+	return s
+}
+
 // Match reports whether a document of this name and metadata passes the
 // author and doc filters, and whether its date overlaps the date range.
 func (f DocFilter) Match(name string, md quellen.Metadata) (ok, dated bool) {

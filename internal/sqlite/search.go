@@ -345,7 +345,7 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 		args = append(args, l, strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(l)+"-%")
 	}
 	lo, hi := searchkey.DateRange(q)
-	var docIDs docSet
+	var docIDs searchkey.DocSet
 	if filter := searchkey.NewDocFilter(q); filter.Needed() {
 		var err error
 		if docIDs, err = s.searchDocs(ctx, filter); err != nil {
@@ -353,12 +353,12 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 		}
 	}
 	if q.Author != "" || q.Doc != "" {
-		ids, _ := json.Marshal(docIDs.restrict())
+		ids, _ := json.Marshal(docIDs.IDs())
 		where = append(where, `v.id IN (SELECT value FROM json_each(?))`)
 		args = append(args, string(ids))
 	}
 	if lo != "" || hi != "" {
-		ids, _ := json.Marshal(docIDs.dated())
+		ids, _ := json.Marshal(docIDs.Dated())
 		where = append(where, `(v.id IN (SELECT value FROM json_each(?)) OR EXISTS (SELECT 1 FROM json_each(p.dates) j
 			WHERE json_extract(j.value, '$[0]') <= ? AND json_extract(j.value, '$[1]') >= ?))`)
 		args = append(args, string(ids), hi, lo)
@@ -411,26 +411,10 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 	return res, rows.Err()
 }
 
-// docSet is the latest versions whose metadata pass the author and doc
-// filters, and those among them whose date overlaps the range.
-type docSet struct {
-	ids, datedIDs []int64
-}
-
-func (d docSet) restrict() []int64 { return nonNil(d.ids) }
-func (d docSet) dated() []int64    { return nonNil(d.datedIDs) }
-
-func nonNil(s []int64) []int64 {
-	if s == nil {
-		return []int64{}
-	}
-	return s
-}
-
 // searchDocs applies the document filters (searchkey.DocFilter) to the
 // latest versions.
-func (s *Store) searchDocs(ctx context.Context, filter searchkey.DocFilter) (docSet, error) {
-	var out docSet
+func (s *Store) searchDocs(ctx context.Context, filter searchkey.DocFilter) (searchkey.DocSet, error) {
+	var out searchkey.DocSet
 	rows, err := s.db.QueryContext(ctx, `SELECT v.id, d.name, v.meta FROM versions v JOIN documents d ON d.id = v.document_id
 		WHERE v.version = (SELECT max(version) FROM versions WHERE document_id = v.document_id)`)
 	if err != nil {
@@ -447,13 +431,7 @@ func (s *Store) searchDocs(ctx context.Context, filter searchkey.DocFilter) (doc
 			return out, fmt.Errorf("search: %w", err)
 		}
 		_ = json.Unmarshal([]byte(meta), &md)
-		ok, dated := filter.Match(name, md)
-		if ok {
-			out.ids = append(out.ids, id)
-		}
-		if dated {
-			out.datedIDs = append(out.datedIDs, id)
-		}
+		out.Add(filter, id, name, md)
 	}
 	return out, rows.Err()
 }
