@@ -241,7 +241,12 @@ func Events(docs []Doc, opts EventOptions) []quellen.Link {
 			}
 		}
 	}
-	slices.SortFunc(pairs, func(x, y pairScore) int { return cmp.Compare(y.score, x.score) })
+	// Best first; ties (scores are sums over maps, so equal ones may
+	// differ in their last bits) in claim order, so that the same corpus
+	// always gives the same links.
+	slices.SortFunc(pairs, func(x, y pairScore) int {
+		return cmp.Or(cmp.Compare(math.Round(y.score*1e6), math.Round(x.score*1e6)), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
 
 	// Keep the best pair for each sentence and other document.
 	used := map[[2]int]bool{}
