@@ -18,6 +18,8 @@ type memQueue struct {
 	mu     sync.Mutex
 	items  map[string]*memItem
 	claims map[string]int // key → times claimed
+	// most keys one Claim or Pending was given
+	maxKeys int
 }
 
 type memItem struct {
@@ -43,6 +45,7 @@ func (q *memQueue) Enqueue(ctx context.Context, job string, items []Item) error 
 func (q *memQueue) Claim(ctx context.Context, job, worker string, keys []string, n int, lease time.Duration) ([]string, error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	q.maxKeys = max(q.maxKeys, len(keys))
 	var out []string
 	for _, k := range keys {
 		it := q.items[k]
@@ -95,6 +98,7 @@ func (q *memQueue) Release(ctx context.Context, job, worker string) error {
 func (q *memQueue) Pending(ctx context.Context, job string, keys []string) (int, error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	q.maxKeys = max(q.maxKeys, len(keys))
 	n := 0
 	for _, k := range keys {
 		if it := q.items[k]; it != nil && (it.state == "todo" || it.state == "running") {
@@ -188,5 +192,58 @@ func TestAnExpiredLeaseIsTakenOver(t *testing.T) {
 	}
 	if !slices.ContainsFunc(keys[2:], func(k string) bool { return q.claims[k] == 1 }) {
 		t.Error("the free files were not claimed once")
+	}
+}
+
+// TestClaimsWalkTheKeysAWindowAtATime: no claim names more than a window
+// of keys, yet three workers still ingest every file once, and a dead
+// worker's files in the first window are taken over after the last.
+func TestClaimsWalkTheKeysAWindowAtATime(t *testing.T) {
+	defer func(w int) { claimWindow = w }(claimWindow)
+	claimWindow = 3
+	paths := corpus(t, 20)
+	s := openStore(t)
+	q := newMemQueue()
+	keys := make([]string, len(paths))
+	for i, p := range paths {
+		data, _ := readFile(p)
+		sum := sha256.Sum256(data)
+		keys[i] = hex.EncodeToString(sum[:])
+	}
+	q.Enqueue(t.Context(), Job, []Item{{Key: keys[1]}})
+	if got, _ := q.Claim(t.Context(), Job, "dead", keys[1:2], 1, time.Hour); len(got) != 1 {
+		t.Fatalf("claimed %v", got)
+	}
+	q.maxKeys = 0
+	var wg sync.WaitGroup
+	results := make([]*Result, 3)
+	errs := make([]error, 3)
+	for i := range results {
+		wg.Go(func() {
+			results[i], errs[i] = Run(t.Context(), s, paths, Options{Workers: 1, Queue: q, Worker: fmt.Sprint("w", i), Lease: 400 * time.Millisecond})
+		})
+	}
+	wg.Wait()
+	added := 0
+	for i, r := range results {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		added += r.Added
+	}
+	if added != len(paths) {
+		t.Errorf("the workers added %d documents of %d files", added, len(paths))
+	}
+	if q.maxKeys > claimWindow {
+		t.Errorf("a claim named %d keys, more than the window of %d", q.maxKeys, claimWindow)
+	}
+	for i, k := range keys {
+		want := 1
+		if i == 1 {
+			want = 2 // the dead worker's, then a live one's
+		}
+		if q.claims[k] != want || q.items[k].state != "done" {
+			t.Errorf("file %d: claimed %d times, %+v", i, q.claims[k], q.items[k])
+		}
 	}
 }
