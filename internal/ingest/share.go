@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 )
 
@@ -60,7 +61,7 @@ type sharer struct {
 	q      Queue
 	worker string
 	lease  time.Duration
-	keys   []string       // the keys of the files to do, in path order
+	keys   []string       // the keys of the files to do, sorted (a window of them is a range)
 	index  map[string]int // key → index of the first path with those bytes
 }
 
@@ -79,6 +80,7 @@ func newSharer(q Queue, opts Options, files []file, todo []int) *sharer {
 			s.keys = append(s.keys, k)
 		}
 	}
+	slices.Sort(s.keys)
 	return s
 }
 

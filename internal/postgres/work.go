@@ -28,11 +28,19 @@ func (s *Store) Enqueue(ctx context.Context, job string, items []ingest.Item) er
 // Claim leases to worker up to n items of the job among keys that are to
 // do, or held by a worker whose lease ran out (it stopped renewing:
 // killed, or cut off). Rows another worker is claiming at the same moment
-// are skipped (FOR UPDATE SKIP LOCKED), so no item is given twice.
+// are skipped (FOR UPDATE SKIP LOCKED), so no item is given twice. The
+// scan is bounded by the keys' least and greatest (in the database's
+// collation), so that a claim from a
+// window of sorted keys reads that window's rows of the primary key and
+// not every row before it.
 func (s *Store) Claim(ctx context.Context, job, worker string, keys []string, n int, lease time.Duration) ([]string, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
 	rows, err := s.pool.Query(ctx, `UPDATE work w SET state = 'running', worker = $3, heartbeat = now(), attempts = w.attempts + 1
 		FROM (SELECT job, key FROM work
-			WHERE job = $1 AND key = ANY($2) AND (state = 'todo' OR (state = 'running' AND heartbeat < now() - make_interval(secs => $5)))
+			WHERE job = $1 AND key >= (SELECT min(k) FROM unnest($2::text[]) k) AND key <= (SELECT max(k) FROM unnest($2::text[]) k)
+				AND key = ANY($2) AND (state = 'todo' OR (state = 'running' AND heartbeat < now() - make_interval(secs => $5)))
 			ORDER BY key LIMIT $4 FOR UPDATE SKIP LOCKED) c
 		WHERE w.job = c.job AND w.key = c.key RETURNING w.key`, job, keys, worker, n, lease.Seconds())
 	if err != nil {
@@ -79,7 +87,12 @@ func (s *Store) Release(ctx context.Context, job, worker string) error {
 // Pending counts the items among keys that are not done or failed: to do,
 // or held by some worker.
 func (s *Store) Pending(ctx context.Context, job string, keys []string) (int, error) {
+	if len(keys) == 0 {
+		return 0, nil
+	}
 	var n int
-	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM work WHERE job = $1 AND key = ANY($2) AND state IN ('todo', 'running')`, job, keys).Scan(&n)
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM work WHERE job = $1
+		AND key >= (SELECT min(k) FROM unnest($2::text[]) k) AND key <= (SELECT max(k) FROM unnest($2::text[]) k)
+		AND key = ANY($2) AND state IN ('todo', 'running')`, job, keys).Scan(&n)
 	return n, err
 }
