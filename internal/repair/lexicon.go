@@ -28,7 +28,11 @@ func (l *Lexicon) Learn(s string) {
 	if l == nil {
 		return
 	}
-	local := map[string]int{}
+	// counts by pointer, so that a word met again (most are) is counted
+	// after a lookup that allocates nothing, even when its lower-cased
+	// form has to be built in buf
+	local := map[string]*int{}
+	var buf []byte
 	splitNext := false // the previous word ended a line with a hyphen
 	for w := range words(s) {
 		word := s[w.start:w.end]
@@ -38,7 +42,23 @@ func (l *Lexicon) Learn(s string) {
 			continue
 		}
 		splitNext = false
-		local[strings.ToLower(word)]++
+		key := word
+		if lower, ok := asciiLower(word, buf[:0]); ok {
+			buf = lower
+			if p := local[string(buf)]; p != nil {
+				*p++
+				continue
+			}
+			key = string(buf)
+		} else if lower == nil {
+			key = strings.ToLower(word)
+		}
+		if p := local[key]; p != nil {
+			*p++
+		} else {
+			n := 1
+			local[key] = &n
+		}
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -47,13 +67,41 @@ func (l *Lexicon) Learn(s string) {
 	}
 	for w, n := range local {
 		if _, ok := l.words[w]; ok {
-			l.words[w] += n
+			l.words[w] += *n
 		} else {
 			// a copy: the key may be a slice of s, which the lexicon
 			// would otherwise keep alive for the whole corpus
-			l.words[strings.Clone(w)] = n
+			l.words[strings.Clone(w)] = *n
 		}
 	}
+}
+
+// asciiLower lower-cases an ASCII word into buf and reports true when it
+// had an upper-case letter; a word already in lower case gives (buf,
+// false) untouched, and one with non-ASCII bytes gives (nil, false), for
+// strings.ToLower.
+func asciiLower(w string, buf []byte) ([]byte, bool) {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if !upper {
+		return buf, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
 }
 
 // count is how often the corpus used the lower-cased word w.
@@ -90,6 +138,10 @@ func words(s string) func(yield func(span) bool) {
 	return func(yield func(span) bool) {
 		i := 0
 		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if !isWordRune(r) || (r == utf8.RuneError && n == 1) {
 				i += n
@@ -98,12 +150,32 @@ func words(s string) func(yield func(span) bool) {
 			start := i
 			i += n
 			for i < len(s) {
+				if c := s[i]; c < utf8.RuneSelf {
+					if asciiWord[c] {
+						i++
+						continue
+					}
+					if c == '-' || c == '\'' {
+						if j := i + 1; j < len(s) {
+							if c2 := s[j]; c2 < utf8.RuneSelf {
+								if asciiWord[c2] {
+									i += 2
+									continue
+								}
+							} else if r2, n2 := utf8.DecodeRuneInString(s[j:]); isWordRune(r2) && !(r2 == utf8.RuneError && n2 == 1) {
+								i += 1 + n2
+								continue
+							}
+						}
+					}
+					break
+				}
 				r, n = utf8.DecodeRuneInString(s[i:])
 				if isWordRune(r) && !(r == utf8.RuneError && n == 1) {
 					i += n
 					continue
 				}
-				if r == '-' || r == '\'' || r == '’' {
+				if r == '’' {
 					r2, n2 := utf8.DecodeRuneInString(s[i+n:])
 					if i+n < len(s) && isWordRune(r2) && !(r2 == utf8.RuneError && n2 == 1) {
 						i += n + n2
@@ -118,6 +190,14 @@ func words(s string) func(yield func(span) bool) {
 		}
 	}
 }
+
+// asciiWord holds the ASCII word runes: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isWordRune(rune(c))
+	}
+	return
+}()
 
 //go:embed words/en.txt.gz words/fr.txt.gz
 var wordFiles embed.FS
