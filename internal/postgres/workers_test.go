@@ -279,7 +279,7 @@ func TestWorkersShareAnXref(t *testing.T) {
 		}
 		if parts := strings.Split(holder, ":"); done >= 10 && len(parts) >= 3 {
 			pid, _ := strconv.Atoi(parts[len(parts)-2])
-			if i, ok := byPid[pid]; ok {
+			if i, ok := byPid[pid]; ok && holding(t, s, xrefs[i], holder) {
 				victim = i
 				break
 			}
@@ -421,4 +421,26 @@ func firstDifference(got, want []string) string {
 		}
 	}
 	return "none"
+}
+
+// holding stops the worker p and reports whether it still holds a block
+// (it may have finished the one seen a moment ago): then it stays stopped,
+// to be killed with a block held; else it goes on.
+func holding(t *testing.T, s *Store, p *proc, worker string) bool {
+	t.Helper()
+	if err := p.cmd.Process.Signal(syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond) // a commit already sent lands
+	var held int
+	if err := s.Pool().QueryRow(t.Context(), `SELECT count(*) FROM work WHERE job LIKE $1 AND state = 'running' AND worker = $2`,
+		JobAlignPrefix+"%", worker).Scan(&held); err != nil {
+		t.Fatal(err)
+	}
+	if held == 0 {
+		if err := p.cmd.Process.Signal(syscall.SIGCONT); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return held > 0
 }

@@ -351,9 +351,13 @@ func (w *xrefWorker) fingerprints(ctx context.Context) error {
 	if err := w.s.Enqueue(ctx, JobFingerprint, items); err != nil {
 		return err
 	}
+	kw, err := w.s.windows(ctx, JobFingerprint, keys)
+	if err != nil {
+		return err
+	}
 	return w.share(ctx, JobFingerprint, w.opts.Workers,
-		func() ([]string, error) { return w.s.Claim(ctx, JobFingerprint, w.opts.Worker, keys, 1, w.opts.Lease) },
-		func() (int, error) { return w.s.Pending(ctx, JobFingerprint, keys) },
+		func() ([]string, error) { return kw.claim(ctx, w.opts.Worker, 1, w.opts.Lease) },
+		func() (int, error) { return kw.pending(ctx) },
 		func(key string) error {
 			id, err := strconv.ParseInt(key[:strings.IndexByte(key, ':')], 10, 64)
 			if err != nil {

@@ -110,12 +110,15 @@ func reuseOfOneProcess(t *testing.T, names []string, datas [][]byte, ids map[str
 
 // TestXrefSharedFindsWhatOneProcessFinds stores a corpus, runs Xref in two
 // workers at once (two goroutines each, blocks of three pairs), and checks
-// that every version was fingerprinted once, every pair aligned once, the
+// that every version was fingerprinted once (claimed from windows of two
+// keys), every pair aligned once, the
 // links stored once and equal to what one process finds in the files, raw
 // offsets and lines included; that a version stored with another clean
 // text is compared as it is repaired now; and that a second run does
 // nothing.
 func TestXrefSharedFindsWhatOneProcessFinds(t *testing.T) {
+	defer func(w int) { claimWindow = w }(claimWindow)
+	claimWindow = 2
 	s := open(t, pgtest.DSN(t))
 	ctx := t.Context()
 	names, datas := xrefCorpus()
