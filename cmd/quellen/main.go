@@ -27,7 +27,8 @@ import (
 type Globals struct {
 	DB      string `name:"db" env:"QUELLEN_DB" default:"quellen.db" help:"Database: a SQLite file path (default ./quellen.db)." placeholder:"PATH"`
 	Verbose bool   `short:"v" help:"Log what is being done to stderr."`
-	Profile string `name:"cpuprofile" hidden:"" help:"Write a CPU profile of the command to this file (for go tool pprof)." placeholder:"FILE"`
+	Profile    string `name:"cpuprofile" hidden:"" help:"Write a CPU profile of the command to this file (for go tool pprof)." placeholder:"FILE"`
+	MemProfile string `name:"memprofile" hidden:"" help:"Write an allocation profile of the command to this file when it ends (for go tool pprof)." placeholder:"FILE"`
 
 	ctx    context.Context
 	stdout io.Writer
@@ -116,6 +117,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return report(stderr, err)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if cli.MemProfile != "" {
+		defer func() {
+			if f, err := os.Create(cli.MemProfile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
 	}
 	if err := kctx.Run(&cli.Globals); err != nil {
 		return report(stderr, err)

@@ -19,6 +19,7 @@ func Extractors() []extract.Extractor {
 func Extract(d *extract.Doc) []quellen.Finding {
 	doc, _ := ParsePoint(d.Meta.Date)
 	f := &Finder{Doc: doc}
+	defer f.sc.release()
 	f.Reset()
 	markers := map[int]bool{}
 	for _, m := range d.Of(quellen.KindNoteMarker) {

@@ -199,6 +199,7 @@ func findURLs(text string, a, b int, out []span) []span {
 // date doc (zero when unknown).
 func Find(text, lang string, doc Point) []Match {
 	f := &Finder{Doc: doc}
+	defer f.sc.release()
 	f.Reset()
 	var out []Match
 	f.Scan(text, 0, len(text), Options{Lang: lang}, func(m Match) { out = append(out, m) })
@@ -209,6 +210,7 @@ func Find(text, lang string, doc Point) []Match {
 // relative one against anchor. It reports false when s holds no date.
 func Parse(s, lang string, anchor Point) (Match, bool) {
 	f := &Finder{Doc: anchor}
+	defer f.sc.release()
 	f.Reset()
 	f.an.from, f.an.to = anchor, anchor
 	var out []Match

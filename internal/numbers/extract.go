@@ -35,6 +35,7 @@ func Extract(d *extract.Doc) []quellen.Finding {
 	}
 	var out []quellen.Finding
 	var f Finder
+	defer f.sc.release()
 	paras := d.Runs()
 	if len(d.Paras) == 0 && d.Text != "" {
 		paras = []extract.Para{{Span: quellen.Span{Start: 0, End: len(d.Text)}, Kind: "paragraph"}}
