@@ -3,6 +3,8 @@ package meta
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/quellen/quellen/internal/extract"
 )
@@ -18,15 +20,22 @@ func pageNum(s string) (head, num string, ok bool) {
 	if len(s) > 100 {
 		return "", "", false
 	}
-	f := strings.Fields(s)
-	if len(f) < 2 {
-		return "", "", false
+	// the first and last fields, found without splitting the line (most
+	// lines have no page number)
+	t := strings.TrimFunc(s, unicode.IsSpace)
+	i := strings.IndexFunc(t, unicode.IsSpace)
+	if i < 0 {
+		return "", "", false // fewer than two fields
 	}
+	first := t[:i]
+	j := strings.LastIndexFunc(t, unicode.IsSpace)
+	_, n := utf8.DecodeRuneInString(t[j:])
+	last := t[j+n:]
 	switch {
-	case len(f[0]) <= 4 && isNumber(f[0]):
-		return strings.Join(f[1:], " "), f[0], true
-	case len(f[len(f)-1]) <= 4 && isNumber(f[len(f)-1]):
-		return strings.Join(f[:len(f)-1], " "), f[len(f)-1], true
+	case len(first) <= 4 && isNumber(first):
+		return strings.Join(strings.Fields(t[i:]), " "), first, true
+	case len(last) <= 4 && isNumber(last):
+		return strings.Join(strings.Fields(t[:j]), " "), last, true
 	}
 	return "", "", false
 }
