@@ -193,13 +193,13 @@ func (t *latin) function(w word) {
 	}
 	s := w.b
 	if w.trailing {
-		if m, ok := stop[string(s)]; ok {
+		if m, ok := stop.get(s); ok {
 			addMask(&t.sc, m, 1)
 			return
 		}
 		s = s[:len(s)-1]
 	}
-	if m, ok := stop[string(s)]; ok {
+	if m, ok := stop.get(s); ok {
 		weight := float32(1)
 		if len(s) == 1 {
 			weight = 0.5
@@ -268,7 +268,7 @@ func (t *latin) shape(w word) {
 	if len(s) < 3 || (w.title && !w.first) {
 		return
 	}
-	if _, ok := stop[string(s)]; ok {
+	if _, ok := stop.get(s); ok {
 		return
 	}
 	weight := float32(1)

@@ -1,6 +1,9 @@
 package lang
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // script is a writing system Detect tells apart.
 type script int
@@ -43,17 +46,25 @@ type scripts struct {
 
 func (c *scripts) count(s string) {
 	prev := rune(0)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			// ASCII, most of most texts: a byte at a time
+			if prev == 'ъ' && !(b|0x20 >= 'a' && b|0x20 <= 'z') {
+				c.hardEnd++
+			}
+			prev = rune(b)
+			if b|0x20 >= 'a' && b|0x20 <= 'z' {
+				c.n[scriptLatin]++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if prev == 'ъ' && !unicode.IsLetter(r) {
 			c.hardEnd++
 		}
 		prev = r
-		if r < 0x80 {
-			if r|0x20 >= 'a' && r|0x20 <= 'z' {
-				c.n[scriptLatin]++
-			}
-			continue
-		}
 		switch {
 		case r >= 0x400 && r <= 0x52f:
 			c.n[scriptCyrillic]++

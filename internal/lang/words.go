@@ -106,9 +106,9 @@ var stopLists = [nLang]string{
 	govoril skazal skazat' mozhet nuzhno ty tebe sebe`,
 }
 
-// stop maps a lower-case word to the set of languages it is a function
+// stopMap maps a lower-case word to the set of languages it is a function
 // word of.
-var stop = func() map[string]uint16 {
+var stopMap = func() map[string]uint16 {
 	m := map[string]uint16{}
 	for l, list := range stopLists {
 		for w := range strings.FieldsSeq(list) {
@@ -117,6 +117,77 @@ var stop = func() map[string]uint16 {
 	}
 	return m
 }()
+
+// stop is stopMap as a table for the hot loop: a word of up to 8 bytes
+// (nearly all of them) packed into a uint64 and looked up in an
+// open-addressing table, longer ones in a map; a word longer than the
+// longest function word is not looked up at all.
+var stop = newStopTable(stopMap)
+
+const (
+	stopBits  = 11
+	stopSlots = 1 << stopBits // twice the function words
+)
+
+type stopTable struct {
+	keys   [stopSlots]uint64
+	lens   [stopSlots]uint8 // 0: an empty slot
+	masks  [stopSlots]uint16
+	long   map[string]uint16
+	maxLen int
+}
+
+func newStopTable(m map[string]uint16) *stopTable {
+	t := &stopTable{long: map[string]uint16{}}
+	for w, mask := range m {
+		t.maxLen = max(t.maxLen, len(w))
+		if len(w) > 8 {
+			t.long[w] = mask
+			continue
+		}
+		k := packWord([]byte(w))
+		i := stopSlot(k, len(w))
+		for t.lens[i] != 0 {
+			i = (i + 1) & (stopSlots - 1)
+		}
+		t.keys[i], t.lens[i], t.masks[i] = k, uint8(len(w)), mask
+	}
+	return t
+}
+
+// packWord packs up to 8 bytes into a uint64, the first in the low byte
+// (with the length, one to one).
+func packWord(b []byte) uint64 {
+	var k uint64
+	for i, c := range b {
+		k |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
+func stopSlot(k uint64, n int) uint64 {
+	return ((k + uint64(n)) * 0x9e3779b97f4a7c15) >> (64 - stopBits)
+}
+
+// get returns the languages w is a function word of.
+func (t *stopTable) get(w []byte) (uint16, bool) {
+	if len(w) == 0 || len(w) > t.maxLen {
+		return 0, false
+	}
+	if len(w) > 8 {
+		m, ok := t.long[string(w)]
+		return m, ok
+	}
+	k, n := packWord(w), uint8(len(w))
+	for i := stopSlot(k, len(w)); ; i = (i + 1) & (stopSlots - 1) {
+		switch {
+		case t.lens[i] == 0:
+			return 0, false
+		case t.keys[i] == k && t.lens[i] == n:
+			return t.masks[i], true
+		}
+	}
+}
 
 // addMask spreads weight w over the languages of mask.
 func addMask(sc *[nLang]float32, mask uint16, w float32) {
