@@ -2,7 +2,7 @@
 # Ingest on PostgreSQL with 1, 2 and 4 worker processes beside SQLite with
 # one process, on the same generated corpus.
 #
-#   bench/postgres.sh [--mb MB] [--workers "1 2 4"]   (default 1000 MB: the 1 GB benchmark)
+#   bench/postgres.sh [--mb MB] [--workers "1 2 4"] [--no-sqlite]   (default 1000 MB: the 1 GB benchmark)
 #
 # Generates MB megabytes with ../shared/bench/gencorpus.py, starts a
 # throwaway PostgreSQL with scripts/pg-cluster (or uses $QUELLEN_TEST_POSTGRES's
@@ -12,17 +12,21 @@
 # the peak RSS of the largest worker and the database's size; the same
 # for SQLite with one process; then `quellen xref --stored` with as many
 # workers on each database, and `xref --reuse-only` on the files for
-# comparison. QUELLEN_BENCH_KEEP=1 keeps the folder;
+# comparison (--no-sqlite leaves SQLite out, --workers "" PostgreSQL: a
+# 1 GB table takes hours on two cores, and can be made in parts).
+# QUELLEN_BENCH_KEEP=1 keeps the folder;
 # QUELLEN_BENCH_CORPUS=DIR uses a corpus generated there already (bench/gen.sh DIR MB).
 set -euo pipefail
 
 mb=1000
 counts="1 2 4"
+sqlite=1
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--mb) mb=$2; shift 2 ;;
 	--workers) counts=$2; shift 2 ;;
-	*) echo "usage: $0 [--mb MB] [--workers \"1 2 4\"]" >&2; exit 2 ;;
+	--no-sqlite) sqlite=0; shift ;;
+	*) echo "usage: $0 [--mb MB] [--workers \"1 2 4\"] [--no-sqlite]" >&2; exit 2 ;;
 	esac
 done
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -109,6 +113,7 @@ for n in $counts; do
 	echo "  ($links reuse links)"
 	psqlc "DROP DATABASE $name"
 done
+if [ "$sqlite" = 1 ]; then
 read -r secs peak < <(run_workers "$work/bench.db" 1 ingest "$corpus/*.txt")
 row "sqlite ingest, 1 process" "$secs" "$peak" "$(du -cb "$work"/bench.db* | tail -1 | cut -f1)"
 read -r secs peak < <(run_workers "$work/bench.db" 1 xref --stored)
@@ -117,4 +122,5 @@ t0=$(now)
 /usr/bin/time -f '%M' -o "$work/rss.x" "$work/quellen" xref --reuse-only "${files[@]}" >/dev/null 2>"$work/err.x"
 t1=$(now)
 row "xref --reuse-only on files" "$(echo "$t1 - $t0" | bc -l)" "$(tail -1 "$work/rss.x")" 0
+fi
 printf 'corpus %.1f MB in %d files, %d cores\n' "$mbytes" "${#files[@]}" "$cores"
