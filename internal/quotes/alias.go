@@ -20,6 +20,7 @@ type aliases struct {
 	acro  map[string]string // initials → full name
 	tok   map[string]string // a word of one full name → that name
 	first map[string]string // a given name of one full name → that name
+	hypo  map[string]string // a pet form → the one full name it may be
 	// surnames two people of the document share: a bare surname stays bare
 	ambiguous map[string]bool
 	// people: every full name (two words or more), each once
@@ -28,6 +29,9 @@ type aliases struct {
 	// titled: a one-word name written after a title, lower case → the
 	// genders of its titles (a bit each: m, f)
 	titled map[string]byte
+	// kin: a title of kinship ("uncle", "aunt") → the one person the text
+	// gives it ("Uncle John": John Linden), "" when two bear it
+	kin map[string]string
 	// bare: how often each word stands alone as a name, lower case
 	bare map[string]int
 }
@@ -56,7 +60,7 @@ func compatible(a, b []string) bool {
 	for _, w := range a[:len(a)-1] {
 		ok := false
 		for _, x := range b[:len(b)-1] {
-			if strings.EqualFold(w, x) || isInitialish(w) && strings.HasPrefix(x, strings.Trim(w, ".-")) || isInitialish(x) && strings.HasPrefix(w, strings.Trim(x, ".-")) {
+			if sameGiven(w, x) || isInitialish(w) && strings.HasPrefix(x, strings.Trim(w, ".-")) || isInitialish(x) && strings.HasPrefix(w, strings.Trim(x, ".-")) {
 				ok = true
 			}
 		}
@@ -172,7 +176,7 @@ func buildAliases(text string, ms []mention) *aliases {
 				if !isInitialish(ws[0]) {
 					p.given = lower(ws[0])
 				}
-				p.gender = givenGender[p.given]
+				p.gender = givenNameGender(p.given)
 				byName[n] = p
 				a.people = append(a.people, p)
 				a.bySur[key] = append(a.bySur[key], p)
@@ -201,6 +205,18 @@ func buildAliases(text string, ms []mention) *aliases {
 		}
 		if len(ini) >= 2 && len(ini) <= 4 {
 			a.acro[string(ini)] = f
+		}
+	}
+	// kinsfolk the text calls by a title of kinship: "Uncle John"
+	a.kin = map[string]string{}
+	for _, m := range ms {
+		if k := kinTitle(m.title); k != "" && (m.typ == mPerson || m.typ == mOther) {
+			n := a.canon(m)
+			if o, ok := a.kin[k]; ok && o != n {
+				a.kin[k] = "" // two uncles
+			} else if !ok {
+				a.kin[k] = n
+			}
 		}
 	}
 	// roles beside names
@@ -292,7 +308,7 @@ func (a *aliases) canon(m mention) string {
 	for _, w := range ws[:len(ws)-1] {
 		okw := false
 		for _, x := range fw[:len(fw)-1] {
-			if strings.EqualFold(w, x) || (isInitialish(w) && strings.HasPrefix(x, strings.Trim(w, ".-"))) {
+			if sameGiven(w, x) || (isInitialish(w) && strings.HasPrefix(x, strings.Trim(w, ".-"))) {
 				okw = true
 			}
 		}
@@ -328,23 +344,39 @@ func (a *aliases) titledName(w, title string) string {
 		}
 	}
 	if n == 1 {
-		return one.name
+		return a.canonFull(one.name)
 	}
 	if n == 0 {
 		// a surname: "Mr. Thorez" is "Maurice Thorez"; "Mrs. X" only the
 		// woman the text itself calls Mrs.
 		one, n = nil, 0
 		for _, p := range a.bySur[lw] {
-			// a woman the text calls by her given name alone is not the
-			// Mrs. of her surname (her mother is)
-			if !fits(p) || marriedTitle(title) && !p.mrs && a.bare[p.given] > 0 || !marriedTitle(title) && g == 'f' && p.mrs {
+			// a woman the text calls by her given name alone, in any form
+			// of it ("Elizabeth" of Lizzy Bennet), is not the Mrs. of her
+			// surname (her mother is)
+			if !fits(p) || marriedTitle(title) && !p.mrs && a.calledBare(p.given) || !marriedTitle(title) && g == 'f' && p.mrs {
 				continue
 			}
 			one = p
 			n++
 		}
 		if n == 1 && !a.ambiguousFor(lw, one) {
-			return one.name
+			return a.canonFull(one.name)
+		}
+		// a pet form of one given name: "Lord Harry" beside "Henry Wotton"
+		if n == 0 {
+			for _, p := range a.people {
+				if p.given != "" && p.given != lw && sameGiven(p.given, lw) && fits(p) {
+					if one != nil && !sameName(one.name, p.name) {
+						one = nil
+						break
+					}
+					one = p
+				}
+			}
+			if one != nil && !a.givenTaken(lw) {
+				return a.canonFull(one.name)
+			}
 		}
 	}
 	// the word alone, unless others bear it: Mr. and Mrs. Bennet; Mrs.
@@ -416,8 +448,67 @@ func (a *aliases) byToken(w string) string {
 	return a.tok[lower(w)]
 }
 
-// byFirst returns the one full name whose first word is w, or "".
+// canonFull gives a full name the canonical form of its person: the
+// surname's fullest form where that is a form of the same name ("Sir
+// John" and "John Durbeyfield" lead to "Jack Durbeyfield" where the text
+// first wrote that).
+func (a *aliases) canonFull(name string) string {
+	ws := nameWords(name)
+	if len(ws) < 2 {
+		return name
+	}
+	if f, ok := a.full[lower(ws[len(ws)-1])]; ok && f != name && sameName(f, name) {
+		return f
+	}
+	return name
+}
+
+// givenTaken reports whether some full name of the document has the given
+// name w itself: then w is that person's, not a pet form of another's.
+func (a *aliases) givenTaken(w string) bool {
+	a.byFirst(w)
+	_, ok := a.first[lower(w)]
+	return ok
+}
+
+// byFirst returns the one full name whose first word is w, or "": w
+// itself, else a pet form or spelling of w ("Carrie" for "Caroline
+// Meeber", "Harry" for "Henry Wotton") where one person of the document
+// has such a given name and none has w.
 func (a *aliases) byFirst(w string) string {
+	lw := lower(w)
+	f := a.byFirstExact(lw)
+	if f != "" {
+		return a.canonFull(f)
+	}
+	if _, ok := a.first[lw]; ok || len(lookup(hypocorisms, lw)) == 0 {
+		return ""
+	}
+	if a.hypo == nil {
+		a.hypo = map[string]string{}
+	}
+	if f, ok := a.hypo[lw]; ok {
+		return f
+	}
+	one := ""
+	for _, p := range a.people {
+		if p.given == "" || !sameGiven(p.given, lw) {
+			continue
+		}
+		n := a.canonFull(p.name)
+		if one != "" && one != n && !sameName(one, n) {
+			one = ""
+			break
+		}
+		one = n
+	}
+	a.hypo[lw] = one
+	return one
+}
+
+// byFirstExact returns the one full name whose first word is w (lower
+// case), or "".
+func (a *aliases) byFirstExact(w string) string {
 	if a.first == nil {
 		a.first = map[string]string{}
 		for _, p := range a.people {
@@ -438,5 +529,48 @@ func (a *aliases) byFirst(w string) string {
 			}
 		}
 	}
-	return a.first[lower(w)]
+	return a.first[w]
+}
+
+// kinTitle gives a title of kinship that a description may stand for
+// ("Uncle" of "his uncle"), "" for any other title.
+func kinTitle(t string) string {
+	switch lower(t) {
+	case "uncle":
+		return "uncle"
+	case "aunt", "aunty", "auntie":
+		return "aunt"
+	}
+	return ""
+}
+
+// kinDesc gives a description of kinship its person: "his uncle", "the
+// aunt", where the text calls one person only "Uncle John"; else "".
+func (a *aliases) kinDesc(d string) string {
+	ws := strings.Fields(d)
+	if len(ws) != 2 || !descDeterminers[lower(ws[0])] || lower(ws[0]) == "a" || lower(ws[0]) == "an" {
+		return ""
+	}
+	k := kinTitle(ws[1])
+	if k == "" {
+		return ""
+	}
+	return a.kin[k]
+}
+
+// calledBare reports whether the text writes the given name g (lower
+// case), or a pet form or spelling of it, alone as a name.
+func (a *aliases) calledBare(g string) bool {
+	if g == "" {
+		return false
+	}
+	if a.bare[g] > 0 {
+		return true
+	}
+	for w, n := range a.bare {
+		if n > 0 && w != g && sameGiven(w, g) {
+			return true
+		}
+	}
+	return false
 }

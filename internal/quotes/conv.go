@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -40,6 +41,7 @@ type turn struct {
 	subj   string   // the subject of the narration before the turn
 	addr   string   // a name the turn calls out
 	named3 []string // people the turn names (a speaker rarely names himself)
+	cueObj []string // people its cue names beside the speaker ("said the gentleman, surveying Dick")
 	spk    string
 	first  bool // opens its paragraph
 	fixed  bool // its speaker comes from the words before it ("He adds:")
@@ -174,6 +176,54 @@ func (q *qdoc) voices(conv []*turn) {
 		}
 		return
 	}
+	path := q.bestVoices(conv, parts)
+	// a description whose own cues all went to a named voice ("said the
+	// man with the basket": Durbeyfield) is that voice, no other: read the
+	// conversation again without it
+	var keep []string
+	for s, p := range parts {
+		if !q.descResolved(conv, parts, path, s) {
+			keep = append(keep, p)
+		}
+	}
+	if len(keep) < len(parts) && len(keep) > 0 {
+		parts = keep
+		path = q.bestVoices(conv, parts)
+	}
+	unk := len(parts)
+	for i, t := range conv {
+		if path[i] != unk {
+			t.spk = parts[path[i]]
+		} else if t.named != "" {
+			t.spk = t.named
+		}
+		q.apply(t)
+	}
+}
+
+// descResolved reports whether parts[s] is a description that the best
+// path gives, on every turn whose cue gave it, to a named voice.
+func (q *qdoc) descResolved(conv []*turn, parts []string, path []int, s int) bool {
+	if !isDescName(parts[s]) {
+		return false
+	}
+	own := 0
+	for i, t := range conv {
+		if t.named != parts[s] {
+			continue
+		}
+		own++
+		if path[i] == s || path[i] >= len(parts) || isDescName(parts[path[i]]) {
+			return false
+		}
+	}
+	return own > 0
+}
+
+// bestVoices gives each turn of a conversation one of parts (or
+// len(parts), a voice not named): the sequence of voices that fits the
+// cues best.
+func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 	np := len(parts) + 1 // the last state: a voice not named
 	unk := len(parts)
 	gender := make([]byte, len(parts))
@@ -236,7 +286,7 @@ func (q *qdoc) voices(conv []*turn) {
 		if t.subj != "" && name != t.subj && t.named == "" {
 			c += costSubj
 		}
-		if t.addr != "" && name == t.addr {
+		if t.addr != "" && name == t.addr || name != t.named && slices.Contains(t.cueObj, name) {
 			c += costSelf
 		} else if t.named == "" {
 			for _, n := range t.named3 {
@@ -248,7 +298,7 @@ func (q *qdoc) voices(conv []*turn) {
 		}
 		return c
 	}
-	trans := func(prev *turn, pp, p, s int) float64 {
+	trans := func(prev, next *turn, pp, p, s int) float64 {
 		c := 0.0
 		switch {
 		case s == unk:
@@ -256,8 +306,12 @@ func (q *qdoc) voices(conv []*turn) {
 				c += costThird // not the voice before the last: a third one
 			}
 		case s == p:
-			c += q.sameVoiceCost(prev)
+			c += q.sameVoiceCost(prev, next)
 		case pp >= 0 && s == pp:
+		case pp >= 0 && pp == p && p != unk:
+			// one voice twice running: the model has lost the voice before
+			// it, and any other named voice may answer, as the one before
+			// the last would
 		case pp >= 0 || p == unk:
 			c += costThird
 		}
@@ -270,9 +324,9 @@ func (q *qdoc) voices(conv []*turn) {
 		}
 		return c
 	}
+	n := len(conv)
 	// dp over (previous voice, voice); -1 for no previous
 	inf := 1e18
-	n := len(conv)
 	// cost[i][a*np+b]: best cost of turns 0..i with turn i-1 voice a,
 	// turn i voice b; back pointers to the voice of turn i-2
 	cost := make([][]float64, n)
@@ -296,7 +350,7 @@ func (q *qdoc) voices(conv []*turn) {
 					continue
 				}
 				for s := 0; s < np; s++ {
-					v := cur + trans(conv[i-1], a, b, s) + emit(conv[i], s)
+					v := cur + trans(conv[i-1], conv[i], a, b, s) + emit(conv[i], s)
 					if k := idx(b, s); v < cost[i][k] {
 						cost[i][k] = v
 						back[i][k] = a
@@ -322,32 +376,33 @@ func (q *qdoc) voices(conv []*turn) {
 		pa := back[i][idx(a, b)]
 		a, b = pa, a
 	}
-	for i, t := range conv {
-		if path[i] != unk {
-			t.spk = parts[path[i]]
-		} else if t.named != "" {
-			t.spk = t.named
-		}
-		q.apply(t)
-	}
+	return path
 }
 
-// sameVoiceCost is the cost of one voice speaking two turns running: low
-// where the turn's paragraph goes on after its last quotation (a cue, some
-// narration) in text set one sentence a line, where a paragraph break may
-// not be one; high where the quotation ends its paragraph.
-func (q *qdoc) sameVoiceCost(t *turn) float64 {
+// sameVoiceCost is the cost of one voice speaking two turns running: high
+// where the quotation ends its paragraph, less where the paragraph goes on
+// after it (a cue, some narration). In text set one sentence a line, where
+// a line break need not end a paragraph, narration after a quotation, on
+// its line or the next ("“Quite so!” / He threw over a sheet of paper. /
+// “It came by the last post,” said he."), leaves the voice as likely to go
+// on as to change: only a quotation right after it on the next line surely
+// ends the voice.
+func (q *qdoc) sameVoiceCost(t, next *turn) float64 {
 	if t == nil {
 		return 3
 	}
 	c := t.qs[len(t.qs)-1]
 	p := q.lastParaOf(c)
 	bare := strings.TrimSpace(q.text[c.e:q.paras[p][1]]) == ""
-	switch {
-	case bare:
+	if q.lineMode() {
+		narrated := !bare || next != nil && next.qs[0].s > c.e && strings.TrimSpace(q.text[c.e:next.qs[0].s]) != ""
+		if narrated {
+			return 0
+		}
 		return 4
-	case q.lineMode():
-		return 1
+	}
+	if bare {
+		return 4
 	}
 	return 3
 }
@@ -439,6 +494,9 @@ func (q *qdoc) readTurn(t *turn) {
 			if t.addr != "" && t.addr == q.narr {
 				t.addr = narrator
 			}
+		}
+		if c.cueKind == cuePost && c.byCue {
+			t.cueObj = append(t.cueObj, q.cueObjects(c)...)
 		}
 		if !c.self {
 			for _, m := range q.allMentions(c.is, c.ie) {
@@ -691,6 +749,8 @@ func (q *qdoc) narrDescs() []mention {
 			if d, g := genderedDesc(q.text, ts, i); g != 0 {
 				if n, ok := q.kinAt[ts[i].s]; ok {
 					d = n
+				} else if n := q.al.kinDesc(d); n != "" {
+					d = speakerName(n)
 				} else {
 					d = descKey(d)
 				}
@@ -737,4 +797,31 @@ func genderedDesc(text string, ts []token, i int) (string, byte) {
 		}
 	}
 	return "", 0
+}
+
+// cueObjects lists the people a cue after c names in its sentence beside
+// its speaker, up to the next quotation: "asked the gentleman, surveying
+// Dick's attire", "she said to Mary". They are spoken to or looked at.
+func (q *qdoc) cueObjects(c *cand) []string {
+	p := q.lastParaOf(c)
+	if p < 0 {
+		return nil
+	}
+	hi := q.paras[p][1]
+	if c.idx+1 < len(q.cands) {
+		hi = min(hi, q.cands[c.idx+1].s)
+	}
+	if hi <= c.e {
+		return nil
+	}
+	hi = sentEnd(q.text, c.e, hi)
+	var out []string
+	for _, m := range q.mentionsIn(c.e, hi) {
+		if m.typ == mPerson || m.typ == mOther && q.known(m) {
+			if n := speakerName(q.al.canon(m)); n != "" && n != c.speaker {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }

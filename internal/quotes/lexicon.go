@@ -130,11 +130,12 @@ Com. Comrade Comrades Deputy Commissioner Engineer Herr Frau Fräulein Gen. Gene
 Lt. Lieutenant Sgt. Sergeant Major President Senator Judge Justice Father Brother Sister Saint St. Rev. Reverend
 Monsieur Madame Mademoiselle Maître Me. Docteur Dr.
 тов. товарищ г-н гражданин Tov. Tov Citizen King Queen Prince Princess Count Countess Baron Baroness Duke Duchess
-Uncle Aunt Aunty Mister Mistress Master Squire Madam Mother Mama Papa Mamma`)
+Uncle Aunt Aunty Mister Mistress Master Squire Madam Mother Mama Papa Mamma
+Citoyen Citoyenne Corporal Cpl. Commander Cmdr. Governor Gov. Bishop Doctor`)
 
 // maleTitles and femaleTitles give a titled name its gender.
-var maleTitles = set(`Mr Mr. M. MM. Sir Lord Herr Monsieur Father Brother King Prince Count Baron Duke Uncle Master Mister Squire Papa`)
-var femaleTitles = set(`Mrs Mrs. Ms Ms. Miss Lady Dame Mme Mme. Mlle Mlle. Frau Fräulein Madame Mademoiselle Sister Queen Princess Countess Baroness Duchess Aunt Aunty Mistress Madam Mother Mama Mamma`)
+var maleTitles = set(`Mr Mr. M. MM. Sir Lord Herr Monsieur Father Brother King Prince Count Baron Duke Uncle Master Mister Squire Papa Citoyen`)
+var femaleTitles = set(`Mrs Mrs. Ms Ms. Miss Lady Dame Mme Mme. Mlle Mlle. Frau Fräulein Madame Mademoiselle Sister Queen Princess Countess Baroness Duchess Aunt Aunty Mistress Madam Mother Mama Mamma Citoyenne`)
 
 // roleNouns name a person by office; "the Chairman" is resolved to a name
 // the document gives it.

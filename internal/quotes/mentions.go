@@ -280,8 +280,8 @@ func capNames(text string, toks []token, cc capCtx) []mention {
 	var ms []mention
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !isCap(t.w) {
-			continue
+		if !isCap(t.w) || t.w == "I." && i > 0 && isSpeechVerb(toks[i-1].w) {
+			continue // "said I.": the pronoun, not an initial
 		}
 		title := ""
 		j := i
@@ -324,6 +324,13 @@ func capNames(text string, toks []token, cc capCtx) []mention {
 		}
 		if k > j && toks[k].w == "I" {
 			k-- // "… Maiden I On an evening": the pronoun, not a name
+		}
+		if title == "" && k+2 < len(toks) && romanNumeral(toks[k+1].w) && isCap(toks[k+2].w) && sentenceInitial(text, t.s, 0) &&
+			joinable(text, toks[k], toks[k+1]) && joinable(text, toks[k+1], toks[k+2]) {
+			// "The Wild Land I One January day", "Book First I Strether":
+			// a heading and its chapter's numeral run into the text
+			i = k + 1
+			continue
 		}
 		// connectors belong to names of bodies only: cut a person's name at
 		// the first one.
@@ -490,6 +497,11 @@ func joinable(text string, a, b token) bool {
 func rolesAndPronouns(text string, toks []token) []mention {
 	var ms []mention
 	for i, t := range toks {
+		if t.w == "I." {
+			// "said I.": the pronoun at a sentence's end, read as an initial
+			ms = append(ms, mention{s: t.s, e: t.s + 1, raw: "I", typ: mPronoun, gender: 'i'})
+			continue
+		}
 		if !rolePronFilter.maybe(t.w) && (len(t.w) < 2 || t.w[0]|0x20 != 'j') {
 			continue
 		}
@@ -596,4 +608,19 @@ func allCaps(w string) bool {
 		}
 	}
 	return n > 1
+}
+
+// romanNumeral reports whether w is a chapter's numeral in capitals (I to
+// XXXIX), its period dropped.
+func romanNumeral(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	if w == "" || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if r != 'I' && r != 'V' && r != 'X' {
+			return false
+		}
+	}
+	return true
 }

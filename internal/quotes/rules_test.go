@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/quellen/quellen"
+	"github.com/quellen/quellen/internal/extract"
 )
 
 // speakers returns the speaker of each top-level quotation of text, "∅"
@@ -122,6 +123,42 @@ func TestSpeakerRules(t *testing.T) {
 			"Finally Tom came in. He sat down, finally.\n\n“I am late,” said Tom.", "Tom"},
 		{"a cue split off by the question mark",
 			"Peter Hale came in.\n\n“What do you want?”\nhe asked.", "Peter Hale"},
+		// pet forms and spellings of given names: one person
+		{"a pet form is the one full name of its given name",
+			"Henry Wotton sat by the fire.\n\n“It is odd,” said Harry.", "Henry Wotton"},
+		{"Carrie is Caroline Meeber",
+			"Caroline Meeber boarded the train.\n\n“I am going to Chicago,” said Carrie.", "Caroline Meeber"},
+		{"two Henrys: the pet form stays as written",
+			"Henry Wotton and Henry Fleming sat by the fire.\n\n“It is odd,” said Harry.", "Harry"},
+		{"a given name of its own is no pet form of another's",
+			"Henry Curtis and Harry Quatermain sat by the fire.\n\n“It is odd,” said Harry.", "Harry Quatermain"},
+		{"Lord Harry is Henry Wotton",
+			"Henry Wotton sat by the fire.\n\n“It is odd,” said Lord Harry.", "Henry Wotton"},
+		{"Jack and John of one surname are one person, as first written",
+			"Jack Durbeyfield walked home. John Durbeyfield was tired.\n\n“Good night,” said Durbeyfield.\n\n“Good night,” said Sir John.",
+			"Jack Durbeyfield | Jack Durbeyfield"},
+		{"Jack and John of two surnames stay apart",
+			"Jack Durbeyfield and John Reed walked home.\n\n“Good night,” said John.", "John Reed"},
+		{"Mr. and Mrs. stay apart beside a pet form",
+			"Mr. Bennet read. Mrs. Bennet sewed. Lizzy Bennet sang.\n\n“My dear,” said Mrs. Bennet.\n\n“Yes?” said Mr. Bennet.\n\n“Papa!” said Elizabeth.",
+			"Mrs Bennet | Mr Bennet | Lizzy Bennet"},
+		// a rank title makes no second person
+		{"Sergeant and Citoyen Bibot are one",
+			"“Halt!” said Sergeant Bibot.\n\n“Who goes there?” said Citoyen Bibot.", "Bibot | Bibot"},
+		// a description of kinship is the one the text gives that title
+		{"his uncle is the one called Uncle",
+			"Uncle John Linden came in and sat down.\n\n“I am tired,” said his uncle.", "John Linden"},
+		{"two uncles: his uncle stays a description",
+			"Uncle John Linden and Uncle Peter Hale came in.\n\n“I am tired,” said his uncle.", "his uncle"},
+		// what is no speaker
+		{"said I. is the narrator, not an initial",
+			"“Who?” said I.\n\n“Mr. Cotter here has just told us,” said Anna.", "∅ | Anna"},
+		{"a heading before a chapter's numeral is no name",
+			"The Wild Land I One January day the town was cold.\n\n“My kitten!” cried the boy.", "boy"},
+		// a cue's other names are not its speaker
+		{"said the gentleman, surveying Dick: not Dick",
+			"“Shine your boots?” said Dick.\n\n“How much?” asked a gentleman.\n\n“Ten cents,” said Dick.\n\n“What tailor do you use?” asked the gentleman, surveying Dick.",
+			"Dick | gentleman | Dick | gentleman"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -212,6 +249,52 @@ func TestClean(t *testing.T) {
 	} {
 		if got := clean(in); got != want {
 			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLineModeSameVoice reads text set one sentence a line, each line a
+// paragraph, as LitBank gives it: a quotation ending its line with
+// narration after it may go on one paragraph with the next turn.
+func TestLineModeSameVoice(t *testing.T) {
+	got := lineSpeakers("“Where to?” asked Anna.\n“To the mill,” said Peter.\n“Why the mill?\nIt is far.”\nAnna looked out at the wind.\n“And so late?\nIt is dark.”\n“It is not so dark.”")
+	// the narration before the fourth turn makes Anna its subject: she goes
+	// on, across the line of narration; the fifth, right after her, is Peter
+	want := []string{"Anna", "Peter", "Anna", "Anna", "Peter"}
+	if !slices.Equal(got, want) {
+		t.Errorf("speakers = %q, want %q", got, want)
+	}
+}
+
+// lineSpeakers returns the speaker of each top-level quotation of text
+// set one sentence a line, each line a paragraph.
+func lineSpeakers(text string) []string {
+	d := doc(text)
+	off := 0
+	for _, ln := range strings.Split(text, "\n") {
+		d.Paras = append(d.Paras, extract.Para{Span: quellen.Span{Start: off, End: off + len(ln)}, Kind: "paragraph", Lang: "en"})
+		off += len(ln) + 1
+	}
+	var got []string
+	for _, f := range (Extractor{}).Extract(d) {
+		if f.Kind == quellen.KindQuote && f.Attrs["nested"] != true {
+			got = append(got, f.Attrs.String("speaker"))
+		}
+	}
+	return got
+}
+
+// TestDescResolvedVoice: a description whose cue the conversation gives
+// to a named voice ("said the man with the basket": Jack Durbeyfield) is
+// no voice of its own in the turns after.
+func TestDescResolvedVoice(t *testing.T) {
+	got := lineSpeakers("Jack Durbeyfield walked home along the road.\n“Good night t'ee,” said the man with the basket.\n“Good night, Sir John,” said Parson Tringham.\n“Why do you call me that?\nI am plain Jack,” said Durbeyfield.\n“It was only my whim.\nA whim, no more.”\nThe road was empty.\n“A whim, sir?\nI never heard it.”\n“Yes, a whim of mine.\nNothing more.”\nThe evening was still.\n“Then good night.\nGood night to you.”\n“Good night.\nGood night.”")
+	if len(got) != 8 || got[0] != "Jack Durbeyfield" {
+		t.Fatalf("speakers = %q", got)
+	}
+	for i, s := range got {
+		if s != "Jack Durbeyfield" && s != "Parson Tringham" {
+			t.Errorf("turn %d: speaker %q, want one of the two named voices (all %q)", i, s, got)
 		}
 	}
 }

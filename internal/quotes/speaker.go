@@ -263,7 +263,7 @@ func (q *qdoc) postCue(s, e int) (mention, string, bool) {
 			lim = ts[v+4].e
 		}
 		// Only the first mention after the verb can be its subject.
-		if ms := q.mentionsIn(t.e, lim); len(ms) > 0 && !ms[0].pp && !q.junk(ms[0]) {
+		if ms := q.mentionsIn(t.e, lim); len(ms) > 0 && !ms[0].pp && !q.junk(ms[0]) && !q.descFirst(ts, v, ms[0]) {
 			return ms[0], strings.Trim(q.text[s:ms[0].e], " ,—–-\n"), true
 		}
 		// said Good: a capitalised word right after the verb is a name,
@@ -299,6 +299,9 @@ func (q *qdoc) postCue(s, e int) (mention, string, bool) {
 // man"), or, when its head is no person ("his advice concluded", "her
 // tone softened"), the owner its possessive names.
 func (q *qdoc) descMention(ts []token, i, k int, d string) (mention, bool) {
+	if n := q.al.kinDesc(d); n != "" {
+		return mention{s: ts[i].s, e: ts[k].e, raw: speakerName(n), typ: mDesc}, true
+	}
 	if n := q.kinName(ts, i, k); n != "" {
 		if q.kinAt == nil {
 			q.kinAt = map[int]string{}
@@ -339,7 +342,7 @@ func (q *qdoc) capAfter(ts []token, v int) (mention, bool) {
 // capName reports whether a capitalised word beside a speech verb may be
 // a name: not a pronoun, an article or a determiner.
 func capName(w string) bool {
-	if !isCap(w) || allCaps(w) && len(w) > 3 {
+	if !isCap(w) || allCaps(w) && len(w) > 3 || w == "I." {
 		return false
 	}
 	lw := lower(w)
@@ -555,7 +558,10 @@ func (q *qdoc) nameOf(m mention) string {
 		if n, ok := q.al.roles[m.raw]; ok && n != "" {
 			return speakerName(n)
 		}
-		return q.lastNamed(m.s)
+		if n := q.lastNamed(m.s); n != "" {
+			return n
+		}
+		return "the " + m.raw // "said the doctor", no one named before
 	case mPronoun:
 		return q.resolve(m, 0)
 	case mDesc:
@@ -884,4 +890,16 @@ func titleCase(s string) bool {
 		}
 	}
 	return n >= 2 && caps*10 >= n*8
+}
+
+// descFirst reports whether a description stands right after the verb at
+// ts[v], before m and apart from it by more than a comma: "asked the
+// gentleman, surveying Dick" is the gentleman's, not Dick's; "said the
+// old man, Silas Marner" names him.
+func (q *qdoc) descFirst(ts []token, v int, m mention) bool {
+	_, k := description(q.text, ts, v+1)
+	if k < 0 || ts[k].e > m.s {
+		return false
+	}
+	return strings.Trim(q.text[ts[k].e:m.s], " ,\n") != ""
 }
