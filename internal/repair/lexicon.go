@@ -31,7 +31,7 @@ func (l *Lexicon) Learn(s string) {
 	// counts by pointer, so that a word met again (most are) is counted
 	// after a lookup that allocates nothing, even when its lower-cased
 	// form has to be built in buf
-	local := map[string]*int{}
+	local := make(map[string]*int, min(len(s)/24, 1<<16)) // about a new word every four words
 	var buf []byte
 	splitNext := false // the previous word ended a line with a hyphen
 	for w := range words(s) {

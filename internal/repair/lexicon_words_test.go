@@ -124,3 +124,21 @@ func BenchmarkLearn(b *testing.B) {
 		NewLexicon().Learn(text)
 	}
 }
+
+// BenchmarkLearnCorpus learns a dev document (many distinct words).
+func BenchmarkLearnCorpus(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(testutil.Shared(b, "dev"), "*.txt"))
+	var all []string
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, string(data))
+	}
+	text := strings.Join(all, "\n\n")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		NewLexicon().Learn(text)
+	}
+}
