@@ -2,9 +2,10 @@ package dates
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/quellen/quellen/internal/extract"
 )
 
 type tokKind uint8
@@ -38,19 +39,14 @@ type scanner struct {
 }
 
 // tokBufs keeps the token buffers of finished scanners for the next
-// document: a scanner's buffer holds up to 8,192 tokens of about 100 bytes
-// (a 32 KiB chunk), and allocating (and zeroing) a fresh one for every
-// document cost more than scanning a short one.
-var tokBufs = sync.Pool{New: func() any { return new([]tok) }}
+// document: a buffer holds up to 8,192 tokens (a 32 KiB chunk).
+var tokBufs extract.SlicePool[tok]
 
 // release gives the scanner's buffer back for another document; the
 // scanner may be used again and then takes another.
 func (sc *scanner) release() {
-	if sc.toks != nil {
-		b := sc.toks[:0]
-		tokBufs.Put(&b)
-		sc.toks = nil
-	}
+	tokBufs.Put(sc.toks)
+	sc.toks = nil
 }
 
 // lower returns w in lower case: the lexicon's own string when it knows
@@ -91,7 +87,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.
 // scan tokenises text[a:b]; offsets are into text.
 func (sc *scanner) scan(text string, a, b int) []tok {
 	if sc.toks == nil {
-		sc.toks = *tokBufs.Get().(*[]tok)
+		sc.toks = tokBufs.Get()
 	}
 	sc.toks = sc.toks[:0]
 	if want := (b - a) / 4; cap(sc.toks) < want {

@@ -108,6 +108,27 @@ func (q *memQueue) Pending(ctx context.Context, job string, keys []string) (int,
 	return n, nil
 }
 
+// runWorkers runs n ingests of paths at once, sharing q, and returns
+// their results.
+func runWorkers(t *testing.T, s quellen.Store, q Queue, paths []string, n int, lease time.Duration) []*Result {
+	t.Helper()
+	var wg sync.WaitGroup
+	results := make([]*Result, n)
+	errs := make([]error, n)
+	for i := range results {
+		wg.Go(func() {
+			results[i], errs[i] = Run(t.Context(), s, paths, Options{Workers: 1, Queue: q, Worker: fmt.Sprint("w", i), Lease: lease})
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return results
+}
+
 func corpus(t *testing.T, n int) []string {
 	files := map[string]string{}
 	for i := range n {
@@ -124,20 +145,9 @@ func TestWorkersShareTheQueue(t *testing.T) {
 	paths := corpus(t, 24)
 	s := openStore(t)
 	q := newMemQueue()
-	var wg sync.WaitGroup
-	results := make([]*Result, 3)
-	errs := make([]error, 3)
-	for i := range results {
-		wg.Go(func() {
-			results[i], errs[i] = Run(t.Context(), s, paths, Options{Workers: 1, Queue: q, Worker: fmt.Sprint("w", i), Lease: time.Minute})
-		})
-	}
-	wg.Wait()
+	results := runWorkers(t, s, q, paths, 3, time.Minute)
 	added := 0
 	for i, r := range results {
-		if errs[i] != nil {
-			t.Fatal(errs[i])
-		}
 		added += r.Added
 		if r.Added+r.Others+r.Skipped != len(paths) {
 			t.Errorf("worker %d: added %d, others %d, skipped %d of %d", i, r.Added, r.Others, r.Skipped, len(paths))
@@ -215,20 +225,8 @@ func TestClaimsWalkTheKeysAWindowAtATime(t *testing.T) {
 		t.Fatalf("claimed %v", got)
 	}
 	q.maxKeys = 0
-	var wg sync.WaitGroup
-	results := make([]*Result, 3)
-	errs := make([]error, 3)
-	for i := range results {
-		wg.Go(func() {
-			results[i], errs[i] = Run(t.Context(), s, paths, Options{Workers: 1, Queue: q, Worker: fmt.Sprint("w", i), Lease: 400 * time.Millisecond})
-		})
-	}
-	wg.Wait()
 	added := 0
-	for i, r := range results {
-		if errs[i] != nil {
-			t.Fatal(errs[i])
-		}
+	for _, r := range runWorkers(t, s, q, paths, 3, 400*time.Millisecond) {
 		added += r.Added
 	}
 	if added != len(paths) {

@@ -5,7 +5,6 @@ import (
 	"unicode"
 )
 
-
 // countRef is scripts.count as it was before its ASCII fast path, a rune
 // at a time.
 func (c *scripts) countRef(s string) {

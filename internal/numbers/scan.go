@@ -3,9 +3,10 @@ package numbers
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/quellen/quellen/internal/extract"
 )
 
 type tokKind uint8
@@ -36,19 +37,14 @@ type tok struct {
 type scanner struct{ toks []tok }
 
 // tokBufs keeps the token buffers of finished scanners for the next
-// document: a scanner's buffer holds up to 8,192 tokens of about 100 bytes
-// (a 32 KiB chunk), and allocating (and zeroing) a fresh one for every
-// document cost more than scanning a short one.
-var tokBufs = sync.Pool{New: func() any { return new([]tok) }}
+// document: a buffer holds up to 8,192 tokens (a 32 KiB chunk).
+var tokBufs extract.SlicePool[tok]
 
 // release gives the scanner's buffer back for another document; the
 // scanner may be used again and then takes another.
 func (sc *scanner) release() {
-	if sc.toks != nil {
-		b := sc.toks[:0]
-		tokBufs.Put(&b)
-		sc.toks = nil
-	}
+	tokBufs.Put(sc.toks)
+	sc.toks = nil
 }
 
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
@@ -60,7 +56,7 @@ func isSpaceSep(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f'
 // footnote marker starts: a number stops before them.
 func (sc *scanner) scan(text string, a, b int, en bool, markers map[int]bool) []tok {
 	if sc.toks == nil {
-		sc.toks = *tokBufs.Get().(*[]tok)
+		sc.toks = tokBufs.Get()
 	}
 	sc.toks = sc.toks[:0]
 	if want := (b - a) / 4; cap(sc.toks) < want {
