@@ -190,6 +190,7 @@ func (q *qdoc) voices(conv []*turn) {
 		parts = keep
 		path = q.bestVoices(conv, parts)
 	}
+	q.mergeDescVoices(conv, parts, path)
 	unk := len(parts)
 	for i, t := range conv {
 		if path[i] != unk {
@@ -198,6 +199,77 @@ func (q *qdoc) voices(conv []*turn) {
 			t.spk = t.named
 		}
 		q.apply(t)
+	}
+}
+
+// mergeDescVoices reads a description and a name that take the same
+// place in a conversation as one voice: "“Shine your boots?” said Peter. /
+// “How much?” asked the gentleman. / … / “Then be quick,” said Hartley." —
+// the gentleman who bargains with Peter is the Hartley who answers him
+// later.
+// A description voice of the best path is the one named voice of the
+// conversation that fits its sex, never answers it or is answered by it,
+// and answers the same other voice; its turns go to that name.
+func (q *qdoc) mergeDescVoices(conv []*turn, parts []string, path []int) {
+	unk := len(parts)
+	used := map[int]bool{}
+	for _, s := range path {
+		if s != unk {
+			used[s] = true
+		}
+	}
+	// next[a][b]: voice a answered by voice b somewhere in the path
+	next := map[[2]int]bool{}
+	for i := 1; i < len(path); i++ {
+		next[[2]int{path[i-1], path[i]}] = true
+	}
+	adjacent := func(a, b int) bool { return next[[2]int{a, b}] || next[[2]int{b, a}] }
+	// the names the conversation's own words give: a cue, a name called
+	cued := map[string]bool{}
+	for _, t := range conv {
+		cued[t.named], cued[t.addr] = true, true
+	}
+	for d := range used {
+		if !isDescName(parts[d]) {
+			continue
+		}
+		ws := strings.Fields(parts[d])
+		gd := descGender[ws[len(ws)-1]]
+		if gd == 0 {
+			continue // "the ladies", "a voice": no one person of known sex
+		}
+		one := -1
+		for n := range used {
+			if n == d || isDescName(parts[n]) || parts[n] == narrator || !cued[parts[n]] {
+				continue
+			}
+			if gn := q.nameGender(parts[n]); gn != 0 && gn != gd || adjacent(d, n) {
+				continue
+			}
+			// both answer one other voice
+			common := false
+			for x := range used {
+				if x != d && x != n && adjacent(d, x) && adjacent(n, x) {
+					common = true
+				}
+			}
+			if !common {
+				continue
+			}
+			if one >= 0 {
+				one = -2 // two names fit: which, the text does not say
+				break
+			}
+			one = n
+		}
+		if one < 0 {
+			continue
+		}
+		for i, s := range path {
+			if s == d && !conv[i].fixed {
+				path[i] = one
+			}
+		}
 	}
 }
 
@@ -298,7 +370,7 @@ func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 		}
 		return c
 	}
-	trans := func(prev, next *turn, pp, p, s int) float64 {
+	trans := func(pprev, prev, next *turn, pp, p, s int) float64 {
 		c := 0.0
 		switch {
 		case s == unk:
@@ -315,8 +387,19 @@ func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 		case pp >= 0 || p == unk:
 			c += costThird
 		}
-		if prev != nil && prev.addr != "" && s != unk {
-			if parts[s] == prev.addr {
+		addr := ""
+		if prev != nil {
+			addr = prev.addr
+			if addr == "" && pp >= 0 && pp == p && p != unk && pprev != nil {
+				// "“Karl, come here,” said Anna. / Anna went to the
+				// window. / “Look at the snow.” / “It is deep.”": one
+				// voice went on over two turns; the one it called out
+				// answers now
+				addr = pprev.addr
+			}
+		}
+		if addr != "" && s != unk {
+			if parts[s] == addr {
 				c += costAddrHit
 			} else if s != p {
 				c += costAddrMiss
@@ -350,7 +433,11 @@ func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 					continue
 				}
 				for s := 0; s < np; s++ {
-					v := cur + trans(conv[i-1], conv[i], a, b, s) + emit(conv[i], s)
+					var pprev *turn
+					if i > 1 {
+						pprev = conv[i-2]
+					}
+					v := cur + trans(pprev, conv[i-1], conv[i], a, b, s) + emit(conv[i], s)
 					if k := idx(b, s); v < cost[i][k] {
 						cost[i][k] = v
 						back[i][k] = a
@@ -453,6 +540,10 @@ func (q *qdoc) participants(conv []*turn) []string {
 		add(t.subj)
 		add(t.addr)
 	}
+	// the people the narration before it names: who is in the scene
+	for _, n := range q.sceneVoices(conv[0].qs[0].s) {
+		add(n)
+	}
 	// voices heard just before
 	c := conv[0].qs[0]
 	seen := 0
@@ -468,6 +559,37 @@ func (q *qdoc) participants(conv []*turn) []string {
 		add(o.speaker)
 	}
 	return out
+}
+
+// sceneVoices returns the people the narration names in the 1500 bytes
+// before at, most named first (at most two): "Mary Hart sat by the fire
+// with her father. / “Poor Mrs. Weir,” said the old man. / “I cannot agree,
+// papa.”": the voices a conversation's cues do not name may be theirs.
+func (q *qdoc) sceneVoices(at int) []string {
+	lo := at - 1500
+	count := map[string]int{}
+	var order []string
+	i := sort.Search(len(q.ments), func(i int) bool { return q.ments[i].s >= at })
+	for j := i - 1; j >= 0 && q.ments[j].s >= lo; j-- {
+		m := q.ments[j]
+		// a person: a name of a known sex, not a place ("Camden Mall")
+		if m.typ != mPerson && !(m.typ == mOther && q.known(m)) || q.genderOf(m) == 0 {
+			continue
+		}
+		n := speakerName(q.al.canon(m))
+		if n == "" {
+			continue
+		}
+		if count[n] == 0 {
+			order = append(order, n)
+		}
+		count[n]++
+	}
+	sort.SliceStable(order, func(a, b int) bool { return count[order[a]] > count[order[b]] })
+	if len(order) > 2 {
+		order = order[:2]
+	}
+	return order
 }
 
 // readTurn reads what a turn's cues say of its speaker.

@@ -159,6 +159,27 @@ func TestSpeakerRules(t *testing.T) {
 		{"said the gentleman, surveying Dick: not Dick",
 			"“Shine your boots?” said Dick.\n\n“How much?” asked a gentleman.\n\n“Ten cents,” said Dick.\n\n“What tailor do you use?” asked the gentleman, surveying Dick.",
 			"Dick | gentleman | Dick | gentleman"},
+		// the people of the scene are the voices the cues do not name
+		{"the voice the cues do not name is the one the scene names",
+			"Mary Hart sat by the fire with her father, and Mary was sad.\n\n“Poor Mrs. Weir, I wish she were here again,” said the old man.\n\n“I cannot agree with you, papa; you know I cannot.”\n\n“A house of her own, but where is the advantage?”\n\n“Yes, papa, her own house, and a good one.”",
+			"old man | Mary Hart | old man | Mary Hart"},
+		{"a place the scene names is no voice",
+			"They came to Camden Mall at noon, and Camden Mall was empty.\n\n“Poor Mrs. Weir, I wish she were here again,” said the old man.\n\n“I cannot agree with you, papa; you know I cannot.”\n\n“A house of her own, but where is the advantage?”",
+			"old man | ∅ | old man"},
+		// the one called out answers, even after the caller's second turn
+		{"the one called out answers after the caller goes on",
+			"“Good day to you all,” said Peter.\n\n“Karl, come here,” said Anna.\n\nAnna went to the window.\n\n“Look at the snow.”\n\n“It is deep tonight.”",
+			"Peter | Anna | Anna | Karl"},
+		// a description and a name in one place of the dialogue: one voice
+		{"the gentleman who bargains is the one named later",
+			"“Shine your boots, sir?” said Peter.\n\n“How much?” asked the gentleman.\n\n“Ten cents,” said Peter.\n\n“Too much,” said the gentleman.\n\n“It is the price,” said Peter.\n\n“Then be quick,” said Hartley.",
+			"Peter | Hartley | Peter | Hartley | Peter | Hartley"},
+		{"a description the name answers is another person",
+			"“Shine your boots, sir?” said Peter.\n\n“How much?” asked the gentleman.\n\n“Ten cents,” said Hartley.\n\n“Too much,” said the gentleman.",
+			"Peter | gentleman | Hartley | gentleman"},
+		{"a description of the other sex is not the name",
+			"“Shine your boots, sir?” said Peter.\n\n“How much?” asked the lady.\n\n“Ten cents,” said Peter.\n\n“Too much,” said the lady.\n\n“It is the price,” said Peter.\n\n“Then be quick,” said Mr. Hartley.",
+			"Peter | lady | Peter | lady | Peter | Hartley"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
