@@ -9,14 +9,12 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/quellen/quellen/internal/names"
 	"github.com/quellen/quellen/internal/translit"
 )
 
 //go:embed data/places.tsv
 var placesTSV string
-
-//go:embed data/given.txt
-var givenTXT string
 
 //go:embed data/learnt.tsv
 var learntTSV string
@@ -208,11 +206,10 @@ func (g *Gazetteer) ReadTSV(r io.Reader) error {
 func NewGazetteer() *Gazetteer {
 	g := &Gazetteer{names: map[string]Entry{}, given: map[string]bool{}, learnt: learntTab}
 	_ = g.ReadTSV(strings.NewReader(placesTSV))
-	for _, w := range strings.Fields(givenTXT) {
-		if !strings.HasPrefix(w, "#") {
-			g.given[translit.Fold(w)] = true
-			g.seen.add(translit.Fold(w))
-		}
+	for w := range names.All() {
+		k := translit.Fold(w)
+		g.given[k] = true
+		g.seen.add(k)
 	}
 	return g
 }
