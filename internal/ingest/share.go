@@ -109,26 +109,22 @@ func (s *sharer) renew(ctx context.Context) {
 	}
 }
 
-// claimWindow is how many keys one Claim or Pending names: a worker walks
-// its keys a window at a time, so that a claim costs the database the
-// same on a corpus of a million files as on one of ten (naming every key
-// in every claim made a 20,000-file ingest quadratic: each claim sent
-// 1.4 MB of keys and scanned the rows already done).
-var claimWindow = 256
-
 // feed claims files one at a time as the workers take them and sends their
-// indexes on jobs. It walks the keys a window at a time, moving on when
-// the window has nothing left to claim; once past the last window, while
-// others still hold files, it waits and walks again from the start (to
-// claim what a worker whose lease ran out held). stored reports whether a
-// claimed file's bytes are stored already (a worker died between its Put
-// and its Finish): such a file is finished at once and counted in skipped.
+// indexes on jobs, from windows of the keys (Windows); when nothing is
+// left to claim but others still hold files, it waits for them to finish
+// or for their leases to run out. stored reports whether a claimed file's
+// bytes are stored already (a worker died between its Put and its
+// Finish): such a file is finished at once and counted in skipped.
 func (s *sharer) feed(ctx context.Context, jobs chan<- int, stored func(key string) bool, skipped *int) error {
 	poll := min(s.lease/4, time.Second)
-	pos := 0
+	win := NewWindows(s.q, Job, s.keys)
 	for {
-		if pos >= len(s.keys) {
-			n, err := s.pending(ctx)
+		claimed, err := win.Claim(ctx, s.worker, 1, s.lease)
+		if err != nil {
+			return err
+		}
+		if len(claimed) == 0 {
+			n, err := win.Pending(ctx)
 			if err != nil {
 				return err
 			}
@@ -140,16 +136,6 @@ func (s *sharer) feed(ctx context.Context, jobs chan<- int, stored func(key stri
 				return ctx.Err()
 			case <-time.After(poll):
 			}
-			pos = 0
-			continue
-		}
-		win := s.keys[pos:min(pos+claimWindow, len(s.keys))]
-		claimed, err := s.q.Claim(ctx, Job, s.worker, win, 1, s.lease)
-		if err != nil {
-			return err
-		}
-		if len(claimed) == 0 {
-			pos += len(win)
 			continue
 		}
 		for _, k := range claimed {
@@ -167,16 +153,4 @@ func (s *sharer) feed(ctx context.Context, jobs chan<- int, stored func(key stri
 			}
 		}
 	}
-}
-
-// pending counts the keys still to do or held, a window at a time, and
-// stops at the first window that has any.
-func (s *sharer) pending(ctx context.Context) (int, error) {
-	for pos := 0; pos < len(s.keys); pos += claimWindow {
-		n, err := s.q.Pending(ctx, Job, s.keys[pos:min(pos+claimWindow, len(s.keys))])
-		if err != nil || n > 0 {
-			return n, err
-		}
-	}
-	return 0, nil
 }

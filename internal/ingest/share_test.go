@@ -209,8 +209,8 @@ func TestAnExpiredLeaseIsTakenOver(t *testing.T) {
 // of keys, yet three workers still ingest every file once, and a dead
 // worker's files in the first window are taken over after the last.
 func TestClaimsWalkTheKeysAWindowAtATime(t *testing.T) {
-	defer func(w int) { claimWindow = w }(claimWindow)
-	claimWindow = 3
+	defer func(w int) { ClaimWindow = w }(ClaimWindow)
+	ClaimWindow = 3
 	paths := corpus(t, 20)
 	s := openStore(t)
 	q := newMemQueue()
@@ -232,8 +232,8 @@ func TestClaimsWalkTheKeysAWindowAtATime(t *testing.T) {
 	if added != len(paths) {
 		t.Errorf("the workers added %d documents of %d files", added, len(paths))
 	}
-	if q.maxKeys > claimWindow {
-		t.Errorf("a claim named %d keys, more than the window of %d", q.maxKeys, claimWindow)
+	if q.maxKeys > ClaimWindow {
+		t.Errorf("a claim named %d keys, more than the window of %d", q.maxKeys, ClaimWindow)
 	}
 	for i, k := range keys {
 		want := 1

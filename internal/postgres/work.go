@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"github.com/quellen/quellen/internal/ingest"
@@ -98,61 +97,15 @@ func (s *Store) Pending(ctx context.Context, job string, keys []string) (int, er
 	return n, err
 }
 
-// claimWindow is how many keys one claim names (see keyWindows).
-var claimWindow = 256
-
-// keyWindows walks a job's keys a window at a time for Claim and Pending,
-// in the database's order of the keys, so that each claim reads one
-// window's rows of the work table's primary key: naming every key of a
-// 20,000-item job in every claim made the job quadratic. It is safe for
-// the goroutines of one worker.
-type keyWindows struct {
-	s    *Store
-	job  string
-	mu   sync.Mutex
-	keys []string // sorted as the database sorts them
-	pos  int
-}
-
-// windows sorts keys in the database's collation (which need not be Go's
-// byte order: a range of the index must hold a window's keys).
-func (s *Store) windows(ctx context.Context, job string, keys []string) (*keyWindows, error) {
-	kw := &keyWindows{s: s, job: job}
-	if len(keys) == 0 {
-		return kw, nil
-	}
-	if err := s.pool.QueryRow(ctx, `SELECT array_agg(k ORDER BY k) FROM unnest($1::text[]) k`, keys).Scan(&kw.keys); err != nil {
-		return nil, err
-	}
-	return kw, nil
-}
-
-// claim claims up to n items from the window it stands at, moving on
-// while a window has none free; past the last it starts again from the
-// first and returns none, for the caller to see whether any are pending.
-func (kw *keyWindows) claim(ctx context.Context, worker string, n int, lease time.Duration) ([]string, error) {
-	kw.mu.Lock()
-	defer kw.mu.Unlock()
-	for kw.pos < len(kw.keys) {
-		win := kw.keys[kw.pos:min(kw.pos+claimWindow, len(kw.keys))]
-		got, err := kw.s.Claim(ctx, kw.job, worker, win, n, lease)
-		if err != nil || len(got) > 0 {
-			return got, err
-		}
-		kw.pos += len(win)
-	}
-	kw.pos = 0
-	return nil, nil
-}
-
-// pending counts the items to do or held, window by window, stopping at
-// the first window that has any.
-func (kw *keyWindows) pending(ctx context.Context) (int, error) {
-	for pos := 0; pos < len(kw.keys); pos += claimWindow {
-		n, err := kw.s.Pending(ctx, kw.job, kw.keys[pos:min(pos+claimWindow, len(kw.keys))])
-		if err != nil || n > 0 {
-			return n, err
+// windows walks keys of job a window at a time (ingest.Windows), sorted in
+// the database's collation (which need not be Go's byte order: a range of
+// the index must hold a window's keys).
+func (s *Store) windows(ctx context.Context, job string, keys []string) (*ingest.Windows, error) {
+	var sorted []string
+	if len(keys) > 0 {
+		if err := s.pool.QueryRow(ctx, `SELECT array_agg(k ORDER BY k) FROM unnest($1::text[]) k`, keys).Scan(&sorted); err != nil {
+			return nil, err
 		}
 	}
-	return 0, nil
+	return ingest.NewWindows(s, job, sorted), nil
 }

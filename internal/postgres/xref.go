@@ -356,8 +356,8 @@ func (w *xrefWorker) fingerprints(ctx context.Context) error {
 		return err
 	}
 	return w.share(ctx, JobFingerprint, w.opts.Workers,
-		func() ([]string, error) { return kw.claim(ctx, w.opts.Worker, 1, w.opts.Lease) },
-		func() (int, error) { return kw.pending(ctx) },
+		func() ([]string, error) { return kw.Claim(ctx, w.opts.Worker, 1, w.opts.Lease) },
+		func() (int, error) { return kw.Pending(ctx) },
 		func(key string) error {
 			id, err := strconv.ParseInt(key[:strings.IndexByte(key, ':')], 10, 64)
 			if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/corpus"
+	"github.com/quellen/quellen/internal/ingest"
 	"github.com/quellen/quellen/internal/pipeline"
 	"github.com/quellen/quellen/internal/postgres/pgtest"
 	"github.com/quellen/quellen/internal/repair"
@@ -117,8 +118,8 @@ func reuseOfOneProcess(t *testing.T, names []string, datas [][]byte, ids map[str
 // text is compared as it is repaired now; and that a second run does
 // nothing.
 func TestXrefSharedFindsWhatOneProcessFinds(t *testing.T) {
-	defer func(w int) { claimWindow = w }(claimWindow)
-	claimWindow = 2
+	defer func(w int) { ingest.ClaimWindow = w }(ingest.ClaimWindow)
+	ingest.ClaimWindow = 2
 	s := open(t, pgtest.DSN(t))
 	ctx := t.Context()
 	names, datas := xrefCorpus()
