@@ -25,8 +25,8 @@ import (
 
 // Globals are the flags every command takes.
 type Globals struct {
-	DB      string `name:"db" env:"QUELLEN_DB" default:"quellen.db" help:"Database: a SQLite file path (default ./quellen.db)." placeholder:"PATH"`
-	Verbose bool   `short:"v" help:"Log what is being done to stderr."`
+	DB         string `name:"db" env:"QUELLEN_DB" default:"quellen.db" help:"Database: a SQLite file path (default ./quellen.db)." placeholder:"PATH"`
+	Verbose    bool   `short:"v" help:"Log what is being done to stderr."`
 	Profile    string `name:"cpuprofile" hidden:"" help:"Write a CPU profile of the command to this file (for go tool pprof)." placeholder:"FILE"`
 	MemProfile string `name:"memprofile" hidden:"" help:"Write an allocation profile of the command to this file when it ends (for go tool pprof)." placeholder:"FILE"`
 

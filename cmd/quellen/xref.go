@@ -145,31 +145,45 @@ func (c *XrefCmd) reuse(g *Globals, in reuseInput, keep func(l *quellen.Link) er
 	opts := pipeline.Options{RepairOnly: true}
 	lex := repair.NewLexicon()
 	// The lexicon pass reads each file once; the analysis pass again, so
-	// that no more than one file is in memory at a time.
-	for i := range in.n {
+	// that no more than a few files are in memory at a time; both on
+	// every core, the analyses spooled in input order.
+	for range corpus.Ordered(in.n, func(i int) struct{} {
 		if f, b, err := in.read(i); err == nil {
 			if txt, err := pipeline.ReadText(f, b, opts); err == nil {
 				lex.Learn(txt)
 			}
 		}
+		return struct{}{}
+	}) {
 	}
 	opts.Lexicon = lex
+	type analysed struct {
+		i       int
+		a       *pipeline.Analysis
+		err     error // the document's own: reported, the others go on
+		readErr error // the input's: stops the run
+	}
 	failed := 0
-	for i := range in.n {
+	for r := range corpus.Ordered(in.n, func(i int) analysed {
 		f, b, err := in.read(i)
 		if err != nil {
-			return err
+			return analysed{i: i, readErr: err}
 		}
 		a, err := pipeline.Run(f, b, opts)
-		if err != nil {
-			report(g.stderr, err)
+		return analysed{i: i, a: a, err: err}
+	}) {
+		switch {
+		case r.readErr != nil:
+			return r.readErr
+		case r.err != nil:
+			report(g.stderr, r.err)
 			failed++
 			continue
 		}
-		if _, err := spool.Add(a.Doc.Clean); err != nil {
+		if _, err := spool.Add(r.a.Doc.Clean); err != nil {
 			return err
 		}
-		refs = append(refs, ref{a.Doc.Name, in.id(i), a.CleanMap, a.Lines})
+		refs = append(refs, ref{r.a.Doc.Name, in.id(r.i), r.a.CleanMap, r.a.Lines})
 	}
 	o := c.options()
 	o.MemoryBudget = max(16, c.Memory/4) << 20

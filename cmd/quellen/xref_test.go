@@ -41,6 +41,17 @@ func TestXrefStoredOnSQLite(t *testing.T) {
 	if code != 0 || strings.Count(want, "\n") < 3 {
 		t.Fatalf("xref --reuse-only: status %d, %q, %s", code, want, stderr)
 	}
+	// A file that cannot be read is reported; the others are compared as
+	// without it (the links name the same documents).
+	bad := filepath.Join(dir, "b0.bin")
+	if err := os.WriteFile(bad, []byte("\x00\x01\x02binary\x00\xff\xfe"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	withBad := append(slices.Clone(files[:1]), append([]string{bad}, files[1:]...)...)
+	if got, stderr, code := cli(append([]string{"xref", "--reuse-only"}, withBad...)...); code == 0 || got != want ||
+		!strings.Contains(stderr, "b0.bin") || !strings.Contains(stderr, "1 of 5 files could not be read") {
+		t.Errorf("xref --reuse-only with a binary file: status %d, stderr %q, links the same: %v", code, stderr, got == want)
+	}
 	if _, stderr, code := cli(append([]string{"--db", db, "ingest"}, files...)...); code != 0 {
 		t.Fatalf("ingest: %s", stderr)
 	}

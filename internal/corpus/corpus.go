@@ -31,7 +31,7 @@ func Read(files []string, opts pipeline.Options) ([][]byte, *repair.Lexicon, err
 // every core (a lexicon is counts: the order does not matter).
 func learn(names []string, datas [][]byte, opts pipeline.Options) *repair.Lexicon {
 	lex := repair.NewLexicon()
-	for range ordered(len(names), func(i int) struct{} {
+	for range Ordered(len(names), func(i int) struct{} {
 		if txt, err := pipeline.ReadText(names[i], datas[i], opts); err == nil {
 			lex.Learn(txt)
 		}

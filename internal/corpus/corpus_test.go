@@ -48,7 +48,7 @@ func TestConflictsInTheFiveDocuments(t *testing.T) {
 func TestOrdered(t *testing.T) {
 	var running, most atomic.Int32
 	var got []int
-	for v := range ordered(200, func(i int) int {
+	for v := range Ordered(200, func(i int) int {
 		n := running.Add(1)
 		for {
 			m := most.Load()
@@ -76,7 +76,7 @@ func TestOrdered(t *testing.T) {
 
 	var started atomic.Int32
 	before := runtime.NumGoroutine()
-	for v := range ordered(1000, func(i int) int { started.Add(1); return i }) {
+	for v := range Ordered(1000, func(i int) int { started.Add(1); return i }) {
 		if v == 3 {
 			break
 		}

@@ -19,15 +19,17 @@ type Result struct {
 // yields the results in input order, holding at most a few analyses in
 // memory at once. Stopping the loop early stops the workers.
 func Run(names []string, datas [][]byte, opts pipeline.Options) iter.Seq[Result] {
-	return ordered(len(names), func(i int) Result {
+	return Ordered(len(names), func(i int) Result {
 		a, err := pipeline.Run(names[i], datas[i], opts)
 		return Result{Index: i, Analysis: a, Err: err}
 	})
 }
 
-// ordered runs work(0..n-1) on every core and yields the results in
-// order: job i starts only when fewer than twice the cores' results wait.
-func ordered[T any](n int, work func(int) T) iter.Seq[T] {
+// Ordered runs work(0..n-1) on every core and yields the results in
+// order: job i starts only when fewer than twice the cores' results wait,
+// so that a long input is streamed with a few results in memory at once.
+// Stopping the loop early stops the workers.
+func Ordered[T any](n int, work func(int) T) iter.Seq[T] {
 	return func(yield func(T) bool) {
 		workers := min(runtime.GOMAXPROCS(0), n)
 		if workers <= 1 {
