@@ -29,7 +29,7 @@ type XrefCmd struct {
 	Ngram     int           `name:"ngram" default:"4" help:"Words per fingerprint shingle (2 or 3 for short quotations)."`
 	Stem      int           `name:"stem" default:"0" help:"Compare words by their first N letters (a crude stemmer for inflected languages; 0: whole words)." placeholder:"N"`
 	ReuseOnly bool          `name:"reuse-only" help:"Find shared passages only: no extraction, clean texts kept on disk, for corpora of any size."`
-	Memory    int64         `name:"memory" default:"512" help:"With --reuse-only or --stored: the memory to stay within, in MiB (with --reuse-only fingerprints are hashed in as many passes as it takes; otherwise a soft limit for the collector)." placeholder:"MIB"`
+	Memory    int64         `name:"memory" default:"512" help:"With --reuse-only or --stored: the memory to stay within, in MiB (with --reuse-only fingerprints are hashed in as many passes as it takes; otherwise a soft limit for the collector; on PostgreSQL a quarter of it caches the versions being aligned)." placeholder:"MIB"`
 	Stored    bool          `name:"stored" help:"Compare the documents stored in the database (--db; the latest version of each) instead of files: shared passages only, as --reuse-only finds them, stored as links and printed. On PostgreSQL any number of processes may run it at once and share the work."`
 	Workers   int           `short:"j" name:"jobs" help:"With --stored on PostgreSQL: pairs of documents aligned at once (default: one per CPU)." placeholder:"N"`
 	Lease     time.Duration `name:"lease" default:"2m" help:"With --stored on PostgreSQL: how long work claimed by a worker stays its own without a renewal; a killed worker's work is taken over after this." placeholder:"DURATION"`
@@ -251,7 +251,10 @@ func (c *XrefCmd) stored(g *Globals) error {
 		if workers <= 0 {
 			workers = runtime.NumCPU()
 		}
-		res, err := pg.Xref(g.ctx, postgres.XrefOptions{Reuse: c.options(), Workers: workers, Lease: c.Lease, Block: c.Block, Log: g.log})
+		// the aligner's cache a quarter of --memory, as --reuse-only's
+		// hashing budget is
+		res, err := pg.Xref(g.ctx, postgres.XrefOptions{Reuse: c.options(), Workers: workers, Lease: c.Lease, Block: c.Block,
+			Cache: max(16, c.Memory/4) << 20, Log: g.log})
 		if errors.Is(err, context.Canceled) {
 			return errors.New("interrupted; run the same command again to resume")
 		}

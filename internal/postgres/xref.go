@@ -68,9 +68,16 @@ type XrefOptions struct {
 	// Block is the number of candidate pairs in one item of work (set by
 	// the worker that makes the run's pairs); 0: DefaultBlock.
 	Block int
+	// Cache is how many bytes of versions the aligner keeps decoded for
+	// the next pairs; 0: DefaultXrefCache.
+	Cache int64
 	// Log receives what is done, at debug level; nil discards.
 	Log *slog.Logger
 }
+
+// DefaultXrefCache is the aligner's cache of decoded versions when
+// XrefOptions.Cache is 0.
+const DefaultXrefCache = 256 << 20
 
 // XrefResult tells what Xref did.
 type XrefResult struct {
@@ -142,7 +149,10 @@ func (s *Store) Xref(ctx context.Context, opts XrefOptions) (*XrefResult, error)
 		w.opts.Log = slog.New(slog.DiscardHandler)
 	}
 	w.poll = min(w.opts.Lease/4, 250*time.Millisecond)
-	w.cache = newXrefCache(256 << 20)
+	if w.opts.Cache <= 0 {
+		w.opts.Cache = DefaultXrefCache
+	}
+	w.cache = newXrefCache(w.opts.Cache)
 
 	docs, err := s.Documents(ctx, quellen.DocFilter{})
 	if err != nil {
