@@ -118,21 +118,9 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 	pairs := map[[2]int32][]seed{}
 	// Sized once for a partition, so that appending never doubles it.
 	buf := make([]hashPosting, 0, estimated/int64(parts)+estimated/int64(parts)/8+1024)
-	for part := range parts {
-		buf = buf[:0]
-		for d := range n {
-			t, err := c.Text(d)
-			if err != nil {
-				return nil, err
-			}
-			toks := tokenizeWith(t, opts.Prefix)
-			for i := 0; i+opts.N <= len(toks); i++ {
-				h := shingle(toks, i, opts.N)
-				if int(h%uint64(parts)) == part {
-					buf = append(buf, hashPosting{h, int32(d), int32(i)})
-				}
-			}
-		}
+	// seeds turns a partition's postings into the seeds of document pairs:
+	// the runs of one hash in two documents and no more than MaxDocFreq.
+	seeds := func(buf []hashPosting) {
 		slices.SortFunc(buf, func(x, y hashPosting) int {
 			return cmp.Or(cmp.Compare(x.h, y.h), cmp.Compare(x.doc, y.doc), cmp.Compare(x.pos, y.pos))
 		})
@@ -157,6 +145,49 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 					k := [2]int32{run[x].doc, run[y].doc}
 					pairs[k] = append(pairs[k], seed{int(run[x].pos), int(run[y].pos)})
 				}
+			}
+		}
+	}
+	// each posts every shingle of every text to post, in text order
+	each := func(post func(hashPosting)) error {
+		for d := range n {
+			t, err := c.Text(d)
+			if err != nil {
+				return err
+			}
+			toks := tokenizeWith(t, opts.Prefix)
+			for i := 0; i+opts.N <= len(toks); i++ {
+				post(hashPosting{shingle(toks, i, opts.N), int32(d), int32(i)})
+			}
+		}
+		return nil
+	}
+	if parts == 1 {
+		if err := each(func(p hashPosting) { buf = append(buf, p) }); err != nil {
+			return nil, err
+		}
+		seeds(buf)
+	} else {
+		// More postings than the budget holds: one pass over the texts
+		// writes each posting to its partition's file, then each file is
+		// read back, sorted and seeded in turn. (Hashing the texts again
+		// for every partition made the work grow with the square of the
+		// corpus: 25 passes over a 1 GB corpus with 128 MiB of postings.)
+		for lo := 0; lo < parts; lo += maxSpillFiles {
+			hi := min(lo+maxSpillFiles, parts)
+			spill, err := newPostingSpill(lo, hi, parts)
+			if err != nil {
+				return nil, err
+			}
+			err = each(spill.add)
+			for part := lo; part < hi && err == nil; part++ {
+				if buf, err = spill.read(part, buf[:0]); err == nil {
+					seeds(buf)
+				}
+			}
+			spill.close()
+			if err != nil {
+				return nil, err
 			}
 		}
 	}

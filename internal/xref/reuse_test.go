@@ -1,6 +1,8 @@
 package xref
 
 import (
+	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -137,6 +139,32 @@ func TestPartitionsAgree(t *testing.T) {
 	for i := range one {
 		if one[i].AStart != many[i].AStart || one[i].BEnd != many[i].BEnd || one[i].Matched != many[i].Matched {
 			t.Errorf("match %d differs: %+v vs %+v", i, one[i], many[i])
+		}
+	}
+}
+
+// TestSpilledPartitionsAgree: postings spilled to partition files, in one
+// pass or in several (more partitions than one pass writes), seed the
+// same matches as one partition in memory.
+func TestSpilledPartitionsAgree(t *testing.T) {
+	base := "the engineer wrote in his notebook that the clay at the river crossing would not hold a heavy embankment in a wet spring and nobody read it"
+	var texts []Text
+	for i := range 12 {
+		// documents 2k and 2k+1 share a passage of their own
+		var shared []string
+		for _, w := range strings.Fields(base) {
+			shared = append(shared, fmt.Sprintf("%s%c", w, 'a'+i/2))
+		}
+		texts = append(texts, Text{i, fmt.Sprintf("Document %d opens with words of its own, %d of them. ", i, i*7) + strings.Join(shared, " ") + fmt.Sprintf(" It ends on note %d.", i)})
+	}
+	one := Reuse(texts, Options{})
+	if len(one) == 0 {
+		t.Fatal("no matches in one partition")
+	}
+	for _, budget := range []int64{2048, 16} { // 4 partitions; 480, more than one pass writes
+		many := Reuse(texts, Options{MemoryBudget: budget})
+		if !reflect.DeepEqual(one, many) {
+			t.Errorf("budget %d: %d matches, want the %d of one partition", budget, len(many), len(one))
 		}
 	}
 }
