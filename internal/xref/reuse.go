@@ -115,12 +115,12 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 	estimated := total / 5 // about one word per five bytes
 	parts := int(max(1, (estimated*bytesPerPosting+opts.MemoryBudget-1)/opts.MemoryBudget))
 
-	pairs := map[[2]int32][]seed{}
 	// Sized once for a partition, so that appending never doubles it.
 	buf := make([]hashPosting, 0, estimated/int64(parts)+estimated/int64(parts)/8+1024)
-	// seeds turns a partition's postings into the seeds of document pairs:
-	// the runs of one hash in two documents and no more than MaxDocFreq.
-	seeds := func(buf []hashPosting) {
+	// seeds turns a partition's postings into the seeds of document pairs
+	// (the runs of one hash in two documents and no more than MaxDocFreq),
+	// given to add.
+	seeds := func(buf []hashPosting, add func(a, b int32, s seed)) {
 		slices.SortFunc(buf, func(x, y hashPosting) int {
 			return cmp.Or(cmp.Compare(x.h, y.h), cmp.Compare(x.doc, y.doc), cmp.Compare(x.pos, y.pos))
 		})
@@ -139,11 +139,9 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 			}
 			for x := range run {
 				for y := x + 1; y < len(run); y++ {
-					if run[x].doc == run[y].doc {
-						continue
+					if run[x].doc != run[y].doc {
+						add(run[x].doc, run[y].doc, seed{int(run[x].pos), int(run[y].pos)})
 					}
-					k := [2]int32{run[x].doc, run[y].doc}
-					pairs[k] = append(pairs[k], seed{int(run[x].pos), int(run[y].pos)})
 				}
 			}
 		}
@@ -162,79 +160,149 @@ func ReuseCorpus(c Corpus, opts Options) ([]Match, error) {
 		}
 		return nil
 	}
+	al := &aligner{opts: opts, cache: newTokenCache(c, opts.MemoryBudget/4)}
+	al.cache.prefix = opts.Prefix
 	if parts == 1 {
+		pairs := map[[2]int32][]seed{}
 		if err := each(func(p hashPosting) { buf = append(buf, p) }); err != nil {
 			return nil, err
 		}
-		seeds(buf)
-	} else {
-		// More postings than the budget holds: one pass over the texts
-		// writes each posting to its partition's file, then each file is
-		// read back, sorted and seeded in turn. (Hashing the texts again
-		// for every partition made the work grow with the square of the
-		// corpus: 25 passes over a 1 GB corpus with 128 MiB of postings.)
-		for lo := 0; lo < parts; lo += maxSpillFiles {
-			hi := min(lo+maxSpillFiles, parts)
-			spill, err := newPostingSpill(lo, hi, parts)
-			if err != nil {
+		seeds(buf, func(a, b int32, s seed) { k := [2]int32{a, b}; pairs[k] = append(pairs[k], s) })
+		buf = nil
+		keys := make([][2]int32, 0, len(pairs))
+		for k := range pairs {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, cmpPair)
+		for _, k := range keys {
+			if err := al.pair(k, pairs[k]); err != nil {
 				return nil, err
 			}
-			err = each(spill.add)
-			for part := lo; part < hi && err == nil; part++ {
-				if buf, err = spill.read(part, buf[:0]); err == nil {
-					seeds(buf)
-				}
+			delete(pairs, k)
+		}
+		return al.out, nil
+	}
+	// More postings than the budget holds: one pass over the texts writes
+	// each posting to its hash partition's file, and each file read back,
+	// sorted and seeded in turn writes its seeds to the file of their
+	// document pair's partition; each of those is then read back, its
+	// seeds gathered by pair, and the pairs aligned. Memory holds one
+	// partition at a time. (Hashing the texts again for every partition,
+	// with every pair's seeds in memory, made a 1 GB corpus at --memory 512
+	// take 25 passes and 6 GB, and the collector thrash.)
+	pairSpill, err := newSpill(0, min(parts, maxSpillFiles))
+	if err != nil {
+		return nil, err
+	}
+	defer pairSpill.close()
+	pairParts := len(pairSpill.files)
+	var rec [16]byte
+	addSeed := func(a, b int32, s seed) {
+		putPairSeed(&rec, pairSeed{a, b, s})
+		pairSpill.add(int(pairHash(a, b)%uint64(pairParts)), &rec)
+	}
+	for lo := 0; lo < parts; lo += maxSpillFiles {
+		hi := min(lo+maxSpillFiles, parts)
+		sp, err := newSpill(lo, hi-lo)
+		if err != nil {
+			return nil, err
+		}
+		var prec [16]byte
+		err = each(func(p hashPosting) {
+			putPosting(&prec, p)
+			sp.add(int(p.h%uint64(parts)), &prec)
+		})
+		for part := lo; part < hi && err == nil; part++ {
+			buf = buf[:0]
+			if err = sp.read(part, func(r *[16]byte) { buf = append(buf, getPosting(r)) }); err == nil {
+				seeds(buf, addSeed)
 			}
-			spill.close()
-			if err != nil {
-				return nil, err
-			}
+		}
+		sp.close()
+		if err != nil {
+			return nil, err
 		}
 	}
 	buf = nil
+	if pairSpill.err != nil {
+		return nil, pairSpill.err
+	}
+	var ps []pairSeed
+	for part := range pairParts {
+		ps = ps[:0]
+		if err := pairSpill.read(part, func(r *[16]byte) { ps = append(ps, getPairSeed(r)) }); err != nil {
+			return nil, err
+		}
+		slices.SortFunc(ps, func(x, y pairSeed) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
+		var group []seed
+		for i := 0; i < len(ps); {
+			j := i
+			group = group[:0]
+			for j < len(ps) && ps[j].a == ps[i].a && ps[j].b == ps[i].b {
+				group = append(group, ps[j].s)
+				j++
+			}
+			if err := al.pair([2]int32{ps[i].a, ps[i].b}, group); err != nil {
+				return nil, err
+			}
+			i = j
+		}
+	}
+	// in the order of the pairs, as one partition in memory gives them
+	// (a pair's matches in the order found)
+	slices.SortStableFunc(al.out, func(x, y Match) int {
+		return cmpPair([2]int32{int32(x.A), int32(x.B)}, [2]int32{int32(y.A), int32(y.B)})
+	})
+	return al.out, nil
+}
 
-	keys := make([][2]int32, 0, len(pairs))
-	for k := range pairs {
-		keys = append(keys, k)
+func cmpPair(x, y [2]int32) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) }
+
+// pairHash spreads document pairs over partitions.
+func pairHash(a, b int32) uint64 {
+	return (uint64(uint32(a))<<32 | uint64(uint32(b))) * 0x9e3779b97f4a7c15 >> 17
+}
+
+// aligner aligns the document pairs that have seeds enough.
+type aligner struct {
+	opts  Options
+	cache *tokenCache
+	out   []Match
+}
+
+// pair aligns the pair k with its seeds (in any order: chains sorts them).
+func (al *aligner) pair(k [2]int32, seeds []seed) error {
+	opts := al.opts
+	// A chain of fewer seeds than MinWords-N+1 cannot hold MinWords
+	// matching words: most pairs of documents share a few n-grams by
+	// chance, and are passed over without reading them again.
+	if len(seeds) < opts.MinWords-opts.N+1 {
+		return nil
 	}
-	slices.SortFunc(keys, func(x, y [2]int32) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
-	cache := newTokenCache(c, opts.MemoryBudget/4)
-	cache.prefix = opts.Prefix
-	var out []Match
-	for _, k := range keys {
-		// A chain of fewer seeds than MinWords-N+1 cannot hold MinWords
-		// matching words: most pairs of documents share a few n-grams by
-		// chance, and are passed over without reading them again.
-		if len(pairs[k]) < opts.MinWords-opts.N+1 {
-			delete(pairs, k)
-			continue
-		}
-		var long []region
-		for _, r := range chains(pairs[k], opts) {
-			if r.i1-r.i0 >= opts.MinWords && r.j1-r.j0 >= opts.MinWords {
-				long = append(long, r)
-			}
-		}
-		delete(pairs, k)
-		if len(long) == 0 {
-			continue
-		}
-		ta, err := cache.get(int(k[0]))
-		if err != nil {
-			return nil, err
-		}
-		tb, err := cache.get(int(k[1]))
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range long {
-			for _, m := range align(ta, tb, r, opts) {
-				m.A, m.B = int(k[0]), int(k[1])
-				out = append(out, m)
-			}
+	var long []region
+	for _, r := range chains(seeds, opts) {
+		if r.i1-r.i0 >= opts.MinWords && r.j1-r.j0 >= opts.MinWords {
+			long = append(long, r)
 		}
 	}
-	return out, nil
+	if len(long) == 0 {
+		return nil
+	}
+	ta, err := al.cache.get(int(k[0]))
+	if err != nil {
+		return err
+	}
+	tb, err := al.cache.get(int(k[1]))
+	if err != nil {
+		return err
+	}
+	for _, r := range long {
+		for _, m := range align(ta, tb, r, opts) {
+			m.A, m.B = int(k[0]), int(k[1])
+			al.out = append(al.out, m)
+		}
+	}
+	return nil
 }
 
 func runDocFreq(run []hashPosting) int {
