@@ -185,12 +185,3 @@ func All() iter.Seq2[string, byte] {
 		}
 	}
 }
-
-// GenderTable returns the table behind Gender, keyed by lower-case name
-// (and lower case without accents), for a caller that looks words up in
-// its own way on a hot path. It is shared: it must not be changed.
-func GenderTable() map[string]byte { return lex.gender }
-
-// GroupTable returns the table behind Groups, keyed as GenderTable is. It
-// is shared: it must not be changed.
-func GroupTable() map[string][]int { return lex.groups }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/quellen/quellen/internal/names"
 )
 
 // aliases is the document's own table of names: every mention of a person
@@ -481,7 +483,7 @@ func (a *aliases) byFirst(w string) string {
 	if f != "" {
 		return a.canonFull(f)
 	}
-	if _, ok := a.first[lw]; ok || len(lookup(hypocorisms, lw)) == 0 {
+	if _, ok := a.first[lw]; ok || len(names.Groups(lw)) == 0 {
 		return ""
 	}
 	if a.hypo == nil {

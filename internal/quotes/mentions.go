@@ -8,6 +8,7 @@ import (
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/extract"
+	"github.com/quellen/quellen/internal/names"
 )
 
 // Mention types.
@@ -368,8 +369,8 @@ func capNames(text string, toks []token, cc capCtx) []mention {
 		verbNext := k+1 < len(toks) && !isCap(toks[k+1].w) && isSpeechVerb(toks[k+1].w) && joinable(text, toks[k], toks[k+1])
 		if title == "" && sentenceInitial(text, first.s, 0) {
 			bare := strings.TrimSuffix(strings.TrimSuffix(first.w, "'s"), "’s")
-			if inSet(stopCaps, first.w) || (k == j && !verbNext && !mid[bare] && lookup(givenGender, bare) == 0) ||
-				k > j && !mid[bare] && lookup(low, first.w) == lowSeen && lookup(givenGender, first.w) == 0 {
+			if inSet(stopCaps, first.w) || (k == j && !verbNext && !mid[bare] && names.Gender(bare) == 0) ||
+				k > j && !mid[bare] && lookup(low, first.w) == lowSeen && names.Gender(first.w) == 0 {
 				// "Finally Tom", "Honest Jemima": a word the text writes in
 				// lower case, capitalised only as a sentence's first
 				if k == j {
@@ -450,7 +451,7 @@ func capNames(text string, toks []token, cc capCtx) []mention {
 // writes in lower case, none of them a given name.
 func lowerWords(ts []token, low map[string]byte) bool {
 	for _, t := range ts {
-		if lookup(low, t.w) == 0 || lookup(givenGender, t.w) != 0 {
+		if lookup(low, t.w) == 0 || names.Gender(t.w) != 0 {
 			return false
 		}
 	}

@@ -1,6 +1,10 @@
 package quotes
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/quellen/quellen/internal/names"
+)
 
 func TestGivenNameGenderForms(t *testing.T) {
 	for n, want := range map[string]byte{
@@ -13,8 +17,8 @@ func TestGivenNameGenderForms(t *testing.T) {
 		}
 	}
 	// a name given to both is still a given name
-	if lookup(givenGender, "Claude") == 0 || lookup(givenGender, "Hal") != 0 {
-		t.Errorf("givenGender: Claude %q, Hal %q", lookup(givenGender, "Claude"), lookup(givenGender, "Hal"))
+	if names.Gender("Claude") == 0 || names.Gender("Hal") != 0 {
+		t.Errorf("names.Gender: Claude %q, Hal %q", names.Gender("Claude"), names.Gender("Hal"))
 	}
 }
 

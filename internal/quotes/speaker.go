@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/quellen/quellen/internal/names"
 )
 
 // Cue kinds: how a speaker was found.
@@ -627,7 +629,7 @@ func (q *qdoc) known(m mention) bool {
 		if _, ok := q.al.full[lower(ws[len(ws)-1])]; ok {
 			return true
 		}
-		if len(ws) == 1 && (q.al.byFirst(ws[0]) != "" || lookup(givenGender, ws[0]) != 0) {
+		if len(ws) == 1 && (q.al.byFirst(ws[0]) != "" || names.Gender(ws[0]) != 0) {
 			return true // a given name: "Karl came in"
 		}
 		// a bare name that stands as a subject again and again (Holmes,
