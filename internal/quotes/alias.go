@@ -354,7 +354,7 @@ func (a *aliases) titledName(w, title string) string {
 		one, n = nil, 0
 		for _, p := range a.bySur[lw] {
 			// a woman the text calls by her given name alone, in any form
-			// of it ("Elizabeth" of Lizzy Bennet), is not the Mrs. of her
+			// of it ("Elizabeth" of Lizzy Marsh), is not the Mrs. of her
 			// surname (her mother is)
 			if !fits(p) || marriedTitle(title) && !p.mrs && a.calledBare(p.given) || !marriedTitle(title) && g == 'f' && p.mrs {
 				continue
@@ -452,7 +452,7 @@ func (a *aliases) byToken(w string) string {
 
 // canonFull gives a full name the canonical form of its person: the
 // surname's fullest form where that is a form of the same name ("Sir
-// John" and "John Durbeyfield" lead to "Jack Durbeyfield" where the text
+// John" and "John Harlow" lead to "Jack Harlow" where the text
 // first wrote that).
 func (a *aliases) canonFull(name string) string {
 	ws := nameWords(name)

@@ -178,7 +178,7 @@ func (q *qdoc) voices(conv []*turn) {
 	}
 	path := q.bestVoices(conv, parts)
 	// a description whose own cues all went to a named voice ("said the
-	// man with the basket": Durbeyfield) is that voice, no other: read the
+	// man with the basket": Harlow) is that voice, no other: read the
 	// conversation again without it
 	var keep []string
 	for s, p := range parts {
