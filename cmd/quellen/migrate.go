@@ -126,7 +126,9 @@ func migrate(ctx context.Context, src, dst dbStore) (migrateStats, error) {
 	if err != nil {
 		return st, err
 	}
-	for _, l := range links {
+	var batch []*quellen.Link
+	for i := range links {
+		l := &links[i]
 		a, aok := versionIDs[l.A.DocID]
 		b, bok := versionIDs[l.B.DocID]
 		if !aok || !bok {
@@ -138,15 +140,19 @@ func migrate(ctx context.Context, src, dst dbStore) (migrateStats, error) {
 				p.FindingID = findingIDs[p.FindingID]
 			}
 		}
-		added, err := addLink(ctx, dst, &l)
-		if err != nil {
-			return st, err
-		}
-		if added {
-			st.Links++
+		batch = append(batch, l)
+		if len(batch) == linkBatch {
+			added, err := addLinks(ctx, dst, batch)
+			if err != nil {
+				return st, err
+			}
+			st.Links += added
+			batch = batch[:0]
 		}
 	}
-	return st, nil
+	added, err := addLinks(ctx, dst, batch)
+	st.Links += added
+	return st, err
 }
 
 // setIngested keeps the time a copied version was first ingested.
@@ -231,35 +237,14 @@ func listLinks(ctx context.Context, s dbStore) ([]quellen.Link, error) {
 	return nil, nil
 }
 
-// addLink stores a copied link unless the same one is there.
-func addLink(ctx context.Context, s dbStore, l *quellen.Link) (bool, error) {
+// addLinks stores links in one transaction, each unless the same one is
+// there, and returns how many it added.
+func addLinks(ctx context.Context, s dbStore, ls []*quellen.Link) (int, error) {
 	switch s := s.(type) {
 	case *postgres.Store:
-		return s.AddLink(ctx, l)
+		return s.AddLinks(ctx, ls)
 	case *sqlite.Store:
-		fid := func(id int64) any {
-			if id == 0 {
-				return nil
-			}
-			return id
-		}
-		var n int
-		if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM links WHERE kind = ? AND a_version_id = ? AND a_finding_id IS ?
-			AND a_raw_start = ? AND a_raw_end = ? AND b_version_id = ? AND b_finding_id IS ? AND b_raw_start = ? AND b_raw_end = ?
-			AND relation = ? AND event = ?`, l.Kind, l.A.DocID, fid(l.A.FindingID), l.A.Raw.Start, l.A.Raw.End,
-			l.B.DocID, fid(l.B.FindingID), l.B.Raw.Start, l.B.Raw.End, l.Relation, l.Event).Scan(&n); err != nil || n > 0 {
-			return false, err
-		}
-		attrs, err := jsonOrNull(l.Attrs)
-		if err != nil {
-			return false, err
-		}
-		_, err = s.DB().ExecContext(ctx, `INSERT INTO links(kind, a_version_id, a_finding_id, a_raw_start, a_raw_end, a_line, a_end_line, a_text,
-			b_version_id, b_finding_id, b_raw_start, b_raw_end, b_line, b_end_line, b_text, relation, event, score, attrs)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, l.Kind, l.A.DocID, fid(l.A.FindingID), l.A.Raw.Start, l.A.Raw.End,
-			l.A.Line, l.A.EndLine, l.A.Text, l.B.DocID, fid(l.B.FindingID), l.B.Raw.Start, l.B.Raw.End, l.B.Line, l.B.EndLine,
-			l.B.Text, l.Relation, l.Event, l.Score, attrs)
-		return err == nil, err
+		return s.AddLinks(ctx, ls)
 	}
-	return false, fmt.Errorf("%T: cannot store links", s)
+	return 0, fmt.Errorf("%T: cannot store links", s)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -125,8 +126,10 @@ func (c *XrefCmd) reuseOnly(g *Globals) error {
 }
 
 // reuse finds the passages the inputs share and prints each link (after
-// giving it to keep, when set).
-func (c *XrefCmd) reuse(g *Globals, in reuseInput, keep func(l *quellen.Link) error) error {
+// giving it, in batches of linkBatch, to keep, when set). The clean texts
+// wait in one spool file, their offset maps in another: at 1 GB the maps
+// alone held half a gigabyte.
+func (c *XrefCmd) reuse(g *Globals, in reuseInput, keep func(ls []*quellen.Link) error) error {
 	if c.Memory > 0 {
 		debug.SetMemoryLimit(c.Memory << 20)
 	}
@@ -135,11 +138,14 @@ func (c *XrefCmd) reuse(g *Globals, in reuseInput, keep func(l *quellen.Link) er
 		return err
 	}
 	defer spool.Close()
+	maps, err := xref.NewSpool("")
+	if err != nil {
+		return err
+	}
+	defer maps.Close()
 	type ref struct {
-		name  string
-		id    int64
-		clean *text.Map
-		lines *text.Lines
+		name string
+		id   int64
 	}
 	var refs []ref
 	opts := pipeline.Options{RepairOnly: true}
@@ -159,9 +165,11 @@ func (c *XrefCmd) reuse(g *Globals, in reuseInput, keep func(l *quellen.Link) er
 	opts.Lexicon = lex
 	type analysed struct {
 		i       int
-		a       *pipeline.Analysis
-		err     error // the document's own: reported, the others go on
-		readErr error // the input's: stops the run
+		name    string
+		clean   string
+		maps    []byte // the clean text's offset map and the raw text's lines
+		err     error  // the document's own: reported, the others go on
+		readErr error  // the input's: stops the run
 	}
 	failed := 0
 	for r := range corpus.Ordered(in.n, func(i int) analysed {
@@ -170,7 +178,10 @@ func (c *XrefCmd) reuse(g *Globals, in reuseInput, keep func(l *quellen.Link) er
 			return analysed{i: i, readErr: err}
 		}
 		a, err := pipeline.Run(f, b, opts)
-		return analysed{i: i, a: a, err: err}
+		if err != nil {
+			return analysed{i: i, err: err}
+		}
+		return analysed{i: i, name: a.Doc.Name, clean: a.Doc.Clean, maps: encodeMaps(a.CleanMap, a.Lines)}
 	}) {
 		switch {
 		case r.readErr != nil:
@@ -180,49 +191,84 @@ func (c *XrefCmd) reuse(g *Globals, in reuseInput, keep func(l *quellen.Link) er
 			failed++
 			continue
 		}
-		if _, err := spool.Add(r.a.Doc.Clean); err != nil {
+		if _, err := spool.Add(r.clean); err != nil {
 			return err
 		}
-		refs = append(refs, ref{r.a.Doc.Name, in.id(r.i), r.a.CleanMap, r.a.Lines})
+		if _, err := maps.Add(string(r.maps)); err != nil {
+			return err
+		}
+		refs = append(refs, ref{r.name, in.id(r.i)})
 	}
 	o := c.options()
 	o.MemoryBudget = max(16, c.Memory/4) << 20
+	o.MinScore = 0.5
 	ms, err := xref.ReuseCorpus(spool, o)
 	if err != nil {
 		return err
 	}
 	out := export.NewJSONL(g.stdout)
-	side := func(i, s, e int) (quellen.Passage, error) {
+	// The matches come by pair: each side keeps the maps it read last.
+	type lastMaps struct {
+		i     int
+		clean *text.Map
+		lines *text.Lines
+	}
+	lastA, lastB := &lastMaps{i: -1}, &lastMaps{i: -1}
+	side := func(last *lastMaps, i, s, e int) (quellen.Passage, error) {
 		t, err := spool.Text(i)
 		if err != nil {
 			return quellen.Passage{}, err
 		}
-		rs, re := refs[i].clean.InSpan(s, e)
-		l, el := refs[i].lines.Range(rs, re)
+		if last.i != i {
+			b, err := maps.Text(i)
+			if err != nil {
+				return quellen.Passage{}, err
+			}
+			if last.clean, last.lines, err = decodeMaps(b); err != nil {
+				return quellen.Passage{}, fmt.Errorf("%s: %w", refs[i].name, err)
+			}
+			last.i = i
+		}
+		rs, re := last.clean.InSpan(s, e)
+		l, el := last.lines.Range(rs, re)
 		return quellen.Passage{DocID: refs[i].id, Doc: refs[i].name, Raw: quellen.Span{Start: rs, End: re}, Line: l, EndLine: el, Text: t[s:e]}, nil
 	}
-	for _, m := range ms {
-		if m.Score() < 0.5 {
-			continue
-		}
-		a, err := side(m.A, m.AStart, m.AEnd)
-		if err != nil {
-			return err
-		}
-		b, err := side(m.B, m.BStart, m.BEnd)
-		if err != nil {
-			return err
-		}
-		l := quellen.Link{Kind: "reuse", A: a, B: b, Relation: "agree", Score: m.Score(),
-			Attrs: quellen.Attrs{"diff": m.Diff, "fidelity": xref.Fidelity(m.Diff, b.Text), "matched_words": m.Matched}}
-		if keep != nil {
-			if err := keep(&l); err != nil {
+	var batch []*quellen.Link
+	flush := func() error {
+		if keep != nil && len(batch) > 0 {
+			if err := keep(batch); err != nil {
 				return err
 			}
 		}
-		if err := out.WriteRecord(corpus.LinkRecord(l)); err != nil {
+		for _, l := range batch {
+			if err := out.WriteRecord(corpus.LinkRecord(*l)); err != nil {
+				return err
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
+	for k := range ms {
+		m := &ms[k]
+		a, err := side(lastA, m.A, m.AStart, m.AEnd)
+		if err != nil {
 			return err
 		}
+		b, err := side(lastB, m.B, m.BStart, m.BEnd)
+		if err != nil {
+			return err
+		}
+		batch = append(batch, &quellen.Link{Kind: "reuse", A: a, B: b, Relation: "agree", Score: m.Score(),
+			Attrs: quellen.Attrs{"diff": m.Diff, "fidelity": xref.Fidelity(m.Diff, b.Text), "matched_words": m.Matched}})
+		ms[k] = xref.Match{} // its diff is the link's now
+		if len(batch) == linkBatch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	if err := out.Flush(); err != nil {
 		return err
@@ -231,6 +277,37 @@ func (c *XrefCmd) reuse(g *Globals, in reuseInput, keep func(l *quellen.Link) er
 		return fmt.Errorf("%d of %d files could not be read", failed, in.n)
 	}
 	return nil
+}
+
+// linkBatch is how many links are stored a transaction (one a transaction
+// stored a few dozen a second on SQLite).
+const linkBatch = 500
+
+// encodeMaps is a document's clean-to-raw offset map and raw line index
+// in their binary forms, the map's length first.
+func encodeMaps(m *text.Map, l *text.Lines) []byte {
+	mb, _ := m.AppendBinary(nil)
+	b := binary.AppendUvarint(nil, uint64(len(mb)))
+	b = append(b, mb...)
+	b, _ = l.AppendBinary(b)
+	return b
+}
+
+func decodeMaps(s string) (*text.Map, *text.Lines, error) {
+	b := []byte(s)
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)-k) {
+		return nil, nil, errors.New("damaged offset maps in the spool")
+	}
+	var m text.Map
+	var l text.Lines
+	if err := m.UnmarshalBinary(b[k : k+int(n)]); err != nil {
+		return nil, nil, err
+	}
+	if err := l.UnmarshalBinary(b[k+int(n):]); err != nil {
+		return nil, nil, err
+	}
+	return &m, &l, nil
 }
 
 // stored compares the documents of the database: on PostgreSQL sharing
@@ -294,12 +371,10 @@ func (c *XrefCmd) stored(g *Globals) error {
 		return d.Path, d.Raw, nil
 	}
 	links, added := 0, 0
-	err = c.reuse(g, in, func(l *quellen.Link) error {
-		links++
-		ok, err := addLink(g.ctx, store, l)
-		if ok {
-			added++
-		}
+	err = c.reuse(g, in, func(ls []*quellen.Link) error {
+		n, err := addLinks(g.ctx, store, ls)
+		links += len(ls)
+		added += n
 		return err
 	})
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/quellen/quellen"
 )
 
@@ -56,6 +58,40 @@ func (s *Store) AddLink(ctx context.Context, l *quellen.Link) (bool, error) {
 		return false, s.errReadOnly()
 	}
 	return addLink(ctx, s.pool, l)
+}
+
+// AddLinks stores links as AddLink does, in one transaction, and returns
+// how many it added; on an error none is stored.
+func (s *Store) AddLinks(ctx context.Context, links []*quellen.Link) (added int, err error) {
+	if s.readOnly {
+		return 0, s.errReadOnly()
+	}
+	if len(links) == 0 {
+		return 0, nil
+	}
+	ids := make([]int64, len(links))
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		added = 0
+		for i, l := range links {
+			c := *l
+			ok, err := addLink(ctx, tx, &c)
+			if err != nil {
+				return err
+			}
+			ids[i] = c.ID
+			if ok {
+				added++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	for i, l := range links {
+		l.ID = ids[i]
+	}
+	return added, nil
 }
 
 // addLink inserts a link unless its like is stored, and sets l.ID.

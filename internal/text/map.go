@@ -17,8 +17,10 @@ type Piece struct {
 // made from, and forward. The zero Map is not useful; use Identity or a
 // Builder. Pieces cover the output text in order without gaps.
 //
-// Input runs never overlap, but they need not be in input order: a stage may
-// move text (footnotes gathered after the body, say). Input bytes covered by
+// Input runs need not be in input order: a stage may move text (footnotes
+// gathered after the body, say). They do not overlap, but for one case: a
+// replacement whose input holds text moved elsewhere (a word rejoined
+// across a page's running head, the head placed apart). Input bytes covered by
 // no piece were moved out and not placed; they map to the output position
 // of the next piece in input order.
 type Map struct {

@@ -162,9 +162,10 @@ func TestLines(t *testing.T) {
 	}
 }
 
-func TestMove(t *testing.T) {
-	// A footnote in the middle of a paragraph is moved after the body.
-	in := "East\n1 A note.\nPrussia is here."
+// movedNote is a map that moves text: a footnote in the middle of a
+// paragraph placed after the body.
+func movedNote() (in, out string, m *Map) {
+	in = "East\n1 A note.\nPrussia is here."
 	b := NewBuilder(in)
 	b.CopyTo(4)
 	b.Replace(4, 5, " ")
@@ -172,7 +173,12 @@ func TestMove(t *testing.T) {
 	b.CopyTo(len(in))
 	b.Insert("\n\n")
 	b.Append(5, 14)
-	out, m := b.Finish()
+	out, m = b.Finish()
+	return in, out, m
+}
+
+func TestMove(t *testing.T) {
+	in, out, m := movedNote()
 	if out != "East Prussia is here.\n\n1 A note." {
 		t.Fatalf("out %q", out)
 	}

@@ -22,6 +22,10 @@ type Options struct {
 	// (a quarter of it) the tokens of documents kept for alignment
 	// (default 128 MiB); larger corpora are hashed in several passes.
 	MemoryBudget int64
+	// MinScore drops matches scoring less (Match.Score) as they are
+	// found, so that a large corpus's chance alignments are never held;
+	// 0 keeps every match of MinWords words.
+	MinScore float64
 }
 
 func (o *Options) defaults() {
@@ -298,6 +302,9 @@ func (al *aligner) pair(k [2]int32, seeds []seed) error {
 	}
 	for _, r := range long {
 		for _, m := range align(ta, tb, r, opts) {
+			if m.Score() < opts.MinScore {
+				continue
+			}
 			m.A, m.B = int(k[0]), int(k[1])
 			al.out = append(al.out, m)
 		}

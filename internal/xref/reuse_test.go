@@ -168,3 +168,42 @@ func TestSpilledPartitionsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestMinScoreDropsAsFound checks that Options.MinScore keeps exactly the
+// matches a caller filtering afterwards would keep, in one partition and
+// spilled.
+func TestMinScoreDropsAsFound(t *testing.T) {
+	base := strings.Fields("the engineer wrote in his notebook that the clay at the river crossing would not hold a heavy embankment in a wet spring and nobody read it until the bridge fell")
+	var texts []Text
+	for i := range 8 {
+		// odd documents copy the passage of the even one before them; from
+		// document 4 on they pad each five words with eight of their own
+		// (a match of theirs with an unpadded copy scores 0.38)
+		var ws []string
+		for j, w := range base {
+			ws = append(ws, w)
+			if i >= 4 && i%2 == 1 && j%5 == 4 {
+				for k := range 8 {
+					ws = append(ws, fmt.Sprintf("pad%d%c", k, 'a'+j))
+				}
+			}
+		}
+		texts = append(texts, Text{i, fmt.Sprintf("Document %d of its own words. ", i/2) + strings.Join(ws, " ") + fmt.Sprintf(" Note %d.", i)})
+	}
+	for _, budget := range []int64{0, 512} {
+		all := Reuse(texts, Options{MemoryBudget: budget, MaxDocFreq: 8})
+		var want []Match
+		for _, m := range all {
+			if m.Score() >= 0.5 {
+				want = append(want, m)
+			}
+		}
+		if len(want) == 0 || len(want) == len(all) {
+			t.Fatalf("budget %d: %d of %d matches score 0.5: the corpus does not test the filter", budget, len(want), len(all))
+		}
+		got := Reuse(texts, Options{MemoryBudget: budget, MaxDocFreq: 8, MinScore: 0.5})
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("budget %d: MinScore kept %d matches, filtering afterwards %d", budget, len(got), len(want))
+		}
+	}
+}

@@ -189,6 +189,9 @@ func ReuseShared(a, b *Prepared, shared []uint64, opts Options) []Match {
 			continue
 		}
 		for _, m := range align(a.toks, b.toks, r, opts) {
+			if m.Score() < opts.MinScore {
+				continue
+			}
 			m.A, m.B = 0, 1
 			out = append(out, m)
 		}
