@@ -165,6 +165,14 @@ func (q *qdoc) voices(conv []*turn) {
 	dialogue = dialogue || bare >= 3
 	if len(conv) == 1 || !dialogue {
 		for _, t := range conv {
+			if t.pro != 0 && t.named == "" && !t.fixed && t.qs[0].speaker == "" {
+				// "“A fire,” he cried": no name before it, the person the
+				// narration last described ("The stranger came … He was
+				// wrapped up")
+				if t.spk = t.near; t.spk == "" {
+					t.spk = t.far
+				}
+			}
 			q.apply(t)
 		}
 		return
@@ -659,7 +667,18 @@ func (q *qdoc) apply(t *turn) {
 			}
 		}
 	}
+	prevWas := ""
 	for i, c := range t.qs {
+		was := c.speaker
+		if i > 0 && t.spk != "" && c.cueKind == cueVerb && was != "" && was == prevWas && t.qs[i-1].speaker == t.spk &&
+			t.qs[i-1].cueKind == cuePost && t.qs[i-1].para == c.para && !strings.ContainsAny(q.text[t.qs[i-1].e:c.s], ".!?") {
+			// “…,” said her mother, “…”: the second part carried the cue's
+			// description, and the turn read it as a named voice
+			c.speaker = t.spk
+			prevWas = was
+			continue
+		}
+		prevWas = was
 		if n := cueNamed(c); n != "" && n != t.spk && !isDescName(n) {
 			continue // its own cue names its speaker
 		}
@@ -868,7 +887,11 @@ func (q *qdoc) narrDescs() []mention {
 			if i > 0 && prepositions[lower(ts[i-1].w)] {
 				continue
 			}
-			if d, g := genderedDesc(q.text, ts, i); g != 0 {
+			d, g := genderedDesc(q.text, ts, i)
+			if g == 0 {
+				d, g = neutralDesc(q.text, ts, i)
+			}
+			if g != 0 {
 				if n, ok := q.kinAt[ts[i].s]; ok {
 					d = n
 				} else if n := q.al.kinDesc(d); n != "" {
@@ -946,4 +969,66 @@ func (q *qdoc) cueObjects(c *cand) []string {
 		}
 	}
 	return out
+}
+
+// neutralHeads are nouns of a person of either sex: "the stranger", "a
+// visitor".
+var neutralHeads = set(`stranger visitor guest traveller traveler newcomer passenger customer patient
+prisoner convict child person figure creature speaker caller intruder wanderer foreigner`)
+
+// neutralDesc reads, at ts[i], "the" or "a" and up to two words ending in
+// a noun of a person of either sex standing as a subject ("The stranger
+// came early in February"), given the sex of the first pronoun of the
+// person after it, in its sentence or the next, before any other person
+// is named or described: "… He was wrapped up from head to foot".
+func neutralDesc(text string, ts []token, i int) (string, byte) {
+	if i >= len(ts) || !inSet(articles, ts[i].w) {
+		return "", 0
+	}
+	k := i + 1
+	for ; k < len(ts) && k <= i+3; k++ {
+		w := ts[k].w
+		if !isWordLower(w) || inSet(descStop, w) || strings.TrimSpace(text[ts[k-1].e:ts[k].s]) != "" {
+			return "", 0
+		}
+		if inSet(neutralHeads, w) {
+			break
+		}
+	}
+	if k >= len(ts) || k > i+3 || !inSet(neutralHeads, ts[k].w) {
+		return "", 0
+	}
+	// the person's sex: the first personal pronoun within two sentences
+	ends := 0
+	for j := k + 1; j < len(ts) && j < k+60; j++ {
+		w := ts[j].w
+		if strings.TrimSpace(text[ts[j-1].e:ts[j].s]) != "" {
+			if strings.ContainsAny(text[ts[j-1].e:ts[j].s], ".!?") {
+				ends++
+			}
+			if ends >= 2 || strings.ContainsAny(text[ts[j-1].e:ts[j].s], "“\"") {
+				break
+			}
+		}
+		if isCap(w) && !sentenceInitial(text, ts[j].s, 0) || descGender[lower(w)] != 0 {
+			break // someone else named or described first
+		}
+		switch lower(w) {
+		case "he", "him", "his", "himself":
+			return descPhrase(ts, i, k), 'm'
+		case "she", "her", "herself":
+			return descPhrase(ts, i, k), 'f'
+		case "they", "them", "it", "its", "i", "we":
+			return "", 0
+		}
+	}
+	return "", 0
+}
+
+func descPhrase(ts []token, i, k int) string {
+	ws := make([]string, 0, k-i+1)
+	for x := i; x <= k; x++ {
+		ws = append(ws, lower(ts[x].w))
+	}
+	return strings.Join(ws, " ")
 }

@@ -370,7 +370,7 @@ func capNames(text string, toks []token, cc capCtx) []mention {
 		if title == "" && sentenceInitial(text, first.s, 0) {
 			bare := strings.TrimSuffix(strings.TrimSuffix(first.w, "'s"), "’s")
 			if inSet(stopCaps, first.w) || (k == j && !verbNext && !mid[bare] && names.Gender(bare) == 0) ||
-				k > j && !mid[bare] && lookup(low, first.w) == lowSeen && names.Gender(first.w) == 0 {
+				k > j && !mid[bare] && names.Gender(first.w) == 0 && (lookup(low, first.w) == lowSeen || notNameWord(first.w)) {
 				// "Finally Tom", "Honest Jemima": a word the text writes in
 				// lower case, capitalised only as a sentence's first
 				if k == j {
@@ -624,4 +624,22 @@ func romanNumeral(w string) bool {
 		}
 	}
 	return true
+}
+
+// notNameWord reports whether a capitalised word opening a sentence reads
+// as an adverb or a compound of words in lower case, not a name, even where
+// the text never writes it in lower case: "Finally Tom", "Suddenly
+// Margaret", "Fifteen-year-old Jo".
+func notNameWord(w string) bool {
+	if len(w) > 5 && strings.HasSuffix(w, "ly") {
+		return true
+	}
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		for _, p := range strings.Split(w[i+1:], "-") {
+			if p != "" && p[0] >= 'a' && p[0] <= 'z' {
+				return true
+			}
+		}
+	}
+	return false
 }

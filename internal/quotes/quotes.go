@@ -206,8 +206,11 @@ func (q *qdoc) run() []quellen.Finding {
 	q.trace("attribute")
 	q.carry()
 	q.trace("carry")
+	cue := q.cueDescs()
 	q.converse()
 	q.trace("converse")
+	q.unifyDescs(cue)
+	q.trace("unify")
 	for _, c := range q.cands {
 		if c.speaker == narrator {
 			c.speaker = q.narr

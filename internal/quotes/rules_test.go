@@ -41,6 +41,23 @@ func TestSpeakerRules(t *testing.T) {
 		{"the other: no noun", "“Come in and sit by the fire,” said the other.", "∅"},
 		{"an adverb is no person", "“Come in and sit by the fire,” said the host quietly.", "host"},
 		{"a description of a named role keeps the name", "Parson Tringham rode by.\n\n“Good night to you all,” said the parson.", "Parson Tringham"},
+		// a sentence's first word in -ly or a lower-case compound is no
+		// part of the name, though the text never writes it in lower case
+		{"an adverb opening the sentence", "Nervously Harold said: “I am late.”", "Harold"},
+		{"an adverb before a full name", "Gravely Harold Moss said: “I am late.”", "Harold Moss"},
+		{"a lower-case compound opening the sentence", "Fifteen-year-old Jo said: “I am late.”", "Jo"},
+		// a description of either sex takes the sex of the pronoun after it
+		{"the stranger is the he who follows", "The stranger came in from the snow. He was wrapped up from head to foot.\n\n“A room and a fire,” he cried.", "stranger"},
+		// a description the conversation read as a named voice is that
+		// voice where it speaks again alone
+		{"a resolved description elsewhere",
+			"“Shine your boots?” said Peter.\n\n“How much?” asked the gentleman.\n\n“Ten cents,” said Peter.\n\n“Then be quick,” said Hartley.\n\n" +
+				strings.Repeat("The street was long and the rain fell on the roofs of the houses all day. ", 20) + "\n\n“Good day to you,” said the gentleman.",
+			"Peter | Hartley | Peter | Hartley | Hartley"},
+		// the second part of a split quotation follows its turn's voice
+		{"split quotation of a resolved description",
+			"“Shine your boots?” said Peter.\n\n“How much,” asked the gentleman, “for both?”\n\n“Ten cents,” said Peter.\n\n“Then be quick,” said Hartley.",
+			"Peter | Hartley | Hartley | Peter | Hartley"},
 		// kin: the possessor's surname
 		{"his wife of Mr. X", "Mr. Harlow came home late and sat down.\n\n“You are late again,” cried his wife.", "Mrs Harlow"},
 		{"her husband of Mrs. X", "Mrs. Harlow came home late and sat down.\n\n“You are late again,” said her husband.", "Mr Harlow"},
