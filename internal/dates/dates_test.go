@@ -326,3 +326,56 @@ func TestExtractNoteAnchor(t *testing.T) {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestLexiconFilter holds mayKnow to what it promises: every word of the
+// lexicon may be known, and lookup is the lexicon's own answer.
+func TestLexiconFilter(t *testing.T) {
+	for w, e := range lexicon {
+		if !mayKnow(w) || lookup(w) != e {
+			t.Errorf("lookup(%q) = %v, want %v", w, lookup(w), e)
+		}
+	}
+	no := 0
+	for _, w := range strings.Fields("the a of and to in was his that it with he as for had which by on not be at from this were but they all an quite remarkable yesterday") {
+		if lookup(w) != lexicon[w] {
+			t.Errorf("lookup(%q) = %v, want %v", w, lookup(w), lexicon[w])
+		}
+		if !mayKnow(w) {
+			no++
+		}
+	}
+	if no == 0 {
+		t.Error("mayKnow rules out no common word")
+	}
+}
+
+func FuzzLexiconLookup(f *testing.F) {
+	f.Add("may")
+	f.Add("quinze")
+	f.Fuzz(func(t *testing.T, w string) {
+		if lookup(w) != lexicon[w] {
+			t.Errorf("lookup(%q) = %v, want %v", w, lookup(w), lexicon[w])
+		}
+	})
+}
+
+func checkIndexPrefix(t *testing.T, s string) {
+	t.Helper()
+	for _, pre := range urlPrefixes {
+		if got, want := indexPrefix(s, pre), strings.Index(s, pre); got != want {
+			t.Fatalf("indexPrefix(%q, %q) = %d, want %d", s, pre, got, want)
+		}
+	}
+}
+
+func TestIndexPrefix(t *testing.T) {
+	for _, s := range []string{"", ":", "http:", "http://", "x https://a", "a: b: ftp://c doi:10.1/2", "see www.x.org or doi:",
+		"htt://http://", "::https://", "doi:doi:", "http:/http://"} {
+		checkIndexPrefix(t, s)
+	}
+}
+
+func FuzzIndexPrefix(f *testing.F) {
+	f.Add("at http://example.org: see doi:10.1000/1")
+	f.Fuzz(func(t *testing.T, s string) { checkIndexPrefix(t, s) })
+}

@@ -170,13 +170,36 @@ func futureBefore(p *parser, i int) bool {
 	return false
 }
 
+// urlPrefixes are what URLs and addresses start with.
+var urlPrefixes = []string{"http://", "https://", "www.", "ftp://", "doi:"}
+
+// indexPrefix is strings.Index(s, pre) for one of urlPrefixes: those with
+// a colon are found from the colons of s, rarer than their first letters.
+func indexPrefix(s, pre string) int {
+	c := strings.IndexByte(pre, ':')
+	if c < 0 {
+		return strings.Index(s, pre)
+	}
+	for from := 0; ; {
+		k := strings.IndexByte(s[from:], ':')
+		if k < 0 {
+			return -1
+		}
+		p := from + k // a colon; pre holds its own at c
+		if st := p - c; st >= 0 && strings.HasPrefix(s[st:], pre) {
+			return st
+		}
+		from = p + 1
+	}
+}
+
 // findURLs appends the spans of URLs and e-mail addresses in text[a:b].
 func findURLs(text string, a, b int, out []span) []span {
 	s := text[a:b]
-	for _, pre := range []string{"http://", "https://", "www.", "ftp://", "doi:"} {
+	for _, pre := range urlPrefixes {
 		off := 0
 		for {
-			k := strings.Index(s[off:], pre)
+			k := indexPrefix(s[off:], pre)
 			if k < 0 {
 				break
 			}

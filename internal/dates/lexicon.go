@@ -76,8 +76,40 @@ func add(w string, f func(*word)) {
 		e = &word{}
 		lexicon[w] = e
 		lexKeys[w] = w
+		h := lexHash(w)
+		lexSeen[h>>6] |= 1 << (h & 63)
 	}
 	f(e)
+}
+
+// lexSeen holds a bit for the hash (see lexHash) of every word of the
+// lexicon, so that most words of a text, not in it, are told so without a
+// lookup.
+var lexSeen [1 << 16 / 64]uint64
+
+// lexHash hashes a word's length and its first, second and last bytes
+// into 16 bits.
+func lexHash(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(w[0]) | uint32(w[n-1])<<8 | uint32(w[min(1, n-1)])<<16 | uint32(n)<<24
+	return (h * 0x9e3779b1) >> 16
+}
+
+// mayKnow says whether w may be in the lexicon (false: it is not).
+func mayKnow(w string) bool {
+	h := lexHash(w)
+	return lexSeen[h>>6]&(1<<(h&63)) != 0
+}
+
+// lookup is lexicon[w].
+func lookup(w string) *word {
+	if !mayKnow(w) {
+		return nil
+	}
+	return lexicon[w]
 }
 
 func init() {

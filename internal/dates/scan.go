@@ -63,8 +63,10 @@ func (sc *scanner) lower(w string) string {
 		}
 		sc.buf = append(sc.buf, c)
 	}
-	if k, ok := lexKeys[string(sc.buf)]; ok {
-		return k
+	if mayKnow(string(sc.buf)) {
+		if k, ok := lexKeys[string(sc.buf)]; ok {
+			return k
+		}
 	}
 	return string(sc.buf)
 }
@@ -300,7 +302,7 @@ func (sc *scanner) word(text string, i, b int, sp bool) int {
 			i = j
 		}
 	}
-	t.lx = lexicon[t.w]
+	t.lx = lookup(t.w)
 	sc.toks = append(sc.toks, t)
 	return i
 }

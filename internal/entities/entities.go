@@ -824,6 +824,18 @@ func (x *run) titleSegments(ts []tok, out []bool) []bool {
 		// The words (a title, a function word in lower case or starting a sentence say
 		// nothing) and those capitalised: the capitalised first, then the others while
 		// they leave the segment in title case (caps*5 >= words*4).
+		// Title case needs three capitalised words (caps >= 3 below): a
+		// segment with fewer is passed over before any word is looked up.
+		capWords := 0
+		for k := from; k < to && capWords < 3; k++ {
+			if t := &ts[k]; t.word && !t.digit && t.cap {
+				capWords++
+			}
+		}
+		if capWords < 3 {
+			from = to + 1
+			return
+		}
 		caps, others := 0, 0
 		for k := from; k < to; k++ {
 			if t := &ts[k]; t.word && !t.digit && t.cap && !t.is(lxPersonTitle) && !(t.sent && t.is(lxStop)) {

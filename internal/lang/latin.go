@@ -18,14 +18,95 @@ type word struct {
 	abbrev   bool   // short and followed by a full stop: f., op., pp., vol.
 }
 
-// words calls f on each word of s. buf is scratch space.
-func eachWord(s string, f func(w word)) {
+// eachWord calls t.function, or t.shape when shape, on each word of s.
+// (The methods are called directly, and a word is ended in the loop
+// itself, not in a closure: this runs for every word.)
+func eachWord(s string, t *latin, shape bool) {
 	var buf [48]byte
 	n := 0
 	over := false
 	title, caps, lower := false, 0, 0
 	sentence := true
-	flush := func(trailing, dot bool) {
+	for i := 0; i <= len(s); {
+		// What ends the word in hand: trailing, an apostrophe right
+		// after it; dot, a full stop; ends, the sentence ends after it.
+		trailing, dot, ends := false, false, false
+		if i == len(s) {
+			i++
+		} else {
+			r, size := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+			i += size
+			switch {
+			case r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z'):
+				if r < 'a' {
+					if n == 0 {
+						title = true
+					}
+					caps++
+					r |= 0x20
+				} else {
+					lower++
+				}
+				if n < len(buf) {
+					buf[n] = byte(r)
+					n++
+				} else {
+					over = true
+				}
+				continue
+			case r >= 0xc0 && unicode.IsLetter(r):
+				switch r {
+				case 'ſ': // the long s of old print
+					r = 's'
+				case 'ﬁ', 'ﬂ', 'ﬀ', 'ﬃ', 'ﬄ': // ligatures of extracted text
+					lig := ligatures[r]
+					if n+len(lig) <= len(buf) {
+						n += copy(buf[n:], lig)
+						lower++
+					}
+					continue
+				}
+				if unicode.IsUpper(r) {
+					if n == 0 {
+						title = true
+					}
+					caps++
+					r = unicode.ToLower(r)
+				} else {
+					lower++
+				}
+				if n+utf8.RuneLen(r) > len(buf) {
+					over = true
+					continue
+				}
+				n += utf8.EncodeRune(buf[n:], r)
+				continue
+			case r == '\'' || r == '’' || r == 'ʼ':
+				// Inside a word: keep it; after one: it may be a soft sign
+				// (ru-Latn) or a closing quotation mark.
+				if n > 0 && i < len(s) {
+					nr, _ := utf8.DecodeRuneInString(s[i:])
+					if unicode.IsLetter(nr) {
+						if n < len(buf) {
+							buf[n] = '\''
+							n++
+						}
+						continue
+					}
+				}
+				trailing = n > 0
+			default:
+				dot = r == '.'
+				switch r {
+				case '.', '!', '?', '…', '\n', ':', ';', '¿', '¡':
+					ends = true
+				}
+			}
+		}
+		// The word ends here.
 		if n > 0 && !over {
 			m := n
 			if trailing && n < len(buf) {
@@ -34,87 +115,21 @@ func eachWord(s string, f func(w word)) {
 			} else {
 				trailing = false
 			}
-			f(word{b: buf[:m], title: title && lower > 0 && caps == 1, first: sentence, trailing: trailing, abbrev: dot && n <= 3})
+			w := word{b: buf[:m], title: title && lower > 0 && caps == 1, first: sentence, trailing: trailing, abbrev: dot && n <= 3}
+			if shape {
+				t.shape(w)
+			} else {
+				t.function(w)
+			}
 		}
 		if n > 0 {
 			sentence = false
 		}
 		n, over, title, caps, lower = 0, false, false, 0, 0
-	}
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
-		switch {
-		case r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z'):
-			if r < 'a' {
-				if n == 0 {
-					title = true
-				}
-				caps++
-				r |= 0x20
-			} else {
-				lower++
-			}
-			if n < len(buf) {
-				buf[n] = byte(r)
-				n++
-			} else {
-				over = true
-			}
-		case r >= 0xc0 && unicode.IsLetter(r):
-			switch r {
-			case 'ſ': // the long s of old print
-				r = 's'
-			case 'ﬁ', 'ﬂ', 'ﬀ', 'ﬃ', 'ﬄ': // ligatures of extracted text
-				lig := ligatures[r]
-				if n+len(lig) <= len(buf) {
-					n += copy(buf[n:], lig)
-					lower++
-				}
-				continue
-			}
-			if unicode.IsUpper(r) {
-				if n == 0 {
-					title = true
-				}
-				caps++
-				r = unicode.ToLower(r)
-			} else {
-				lower++
-			}
-			if n+utf8.RuneLen(r) > len(buf) {
-				over = true
-				continue
-			}
-			n += utf8.EncodeRune(buf[n:], r)
-		case r == '\'' || r == '’' || r == 'ʼ':
-			// Inside a word: keep it; after one: it may be a soft sign
-			// (ru-Latn) or a closing quotation mark.
-			if n > 0 && i < len(s) {
-				nr, _ := utf8.DecodeRuneInString(s[i:])
-				if unicode.IsLetter(nr) {
-					if n < len(buf) {
-						buf[n] = '\''
-						n++
-					}
-					continue
-				}
-			}
-			flush(n > 0, false)
-		default:
-			flush(false, r == '.')
-			switch r {
-			case '.', '!', '?', '…', '\n', ':', ';':
-				sentence = true
-			case '¿', '¡':
-				sentence = true
-			}
+		if ends {
+			sentence = true
 		}
 	}
-	flush(false, false)
 }
 
 // latin scores a Latin-script text.
@@ -127,7 +142,7 @@ type latin struct {
 // and diacritics first, then, where they do not settle it, word shapes.
 func detectLatin(s, prior string) (string, bool) {
 	var t latin
-	eachWord(s, t.function)
+	eachWord(s, &t, false)
 	for _, r := range s {
 		if r == '¿' || r == '¡' {
 			t.sc[es]++
@@ -136,7 +151,7 @@ func detectLatin(s, prior string) (string, bool) {
 	if best, ok := t.decide(4, 2); ok {
 		return codes[best], true
 	}
-	eachWord(s, t.shape)
+	eachWord(s, &t, true)
 	if best, ok := t.decide(1, 1.5); ok && (t.sc[best] >= 1.5 || t.words >= 3) {
 		return codes[best], true // weak evidence needs a few words around it
 	}

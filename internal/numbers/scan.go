@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/quellen/quellen/internal/extract"
 )
@@ -34,7 +35,10 @@ type tok struct {
 	cap     bool
 }
 
-type scanner struct{ toks []tok }
+type scanner struct {
+	toks []tok
+	low  []byte // where the lower-cased ASCII words are made (see lowerASCII)
+}
 
 // tokBufs keeps the token buffers of finished scanners for the next
 // document: a buffer holds up to 8,192 tokens (a 32 KiB chunk).
@@ -242,11 +246,41 @@ func (sc *scanner) word(text string, i, b int, sp bool) int {
 	raw := text[s:i]
 	low := raw
 	if needsLower(raw) {
-		low = strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+		if l, ok := sc.lowerASCII(raw); ok {
+			low = l
+		} else {
+			low = strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+		}
 	}
 	r0, _ := utf8.DecodeRuneInString(raw)
 	sc.toks = append(sc.toks, tok{s: s, e: i, k: kWord, w: low, raw: raw, sp: sp, cap: unicode.IsUpper(r0)})
 	return i
+}
+
+// lowerASCII is strings.ToLower(w) for a word in ASCII (ok), made in the
+// scanner's chunk of lower-cased words: a chunk is only ever appended to,
+// and a full one left to the strings made in it, so that they stay valid.
+func (sc *scanner) lowerASCII(w string) (string, bool) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	if len(w) == 0 {
+		return "", true
+	}
+	if cap(sc.low)-len(sc.low) < len(w) {
+		sc.low = make([]byte, 0, max(4096, len(w)))
+	}
+	at := len(sc.low)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		sc.low = append(sc.low, c)
+	}
+	return unsafe.String(&sc.low[at], len(w)), true
 }
 
 func isUpperAt(text string, i int) bool {

@@ -122,6 +122,15 @@ var reCitationHead = regexp.MustCompile(`(?i)^\s*(?:citation|source|sources|refe
 
 // citationBlocks are the texts of "Citation:" and "Source:" lines: the rest
 // of the line, or the paragraph after a line that is only the label.
+// citationHead is reCitationHead.FindStringIndex(line), answered at once
+// for a line without a colon.
+func citationHead(line string) []int {
+	if strings.IndexByte(line, ':') < 0 {
+		return nil
+	}
+	return reCitationHead.FindStringIndex(line)
+}
+
 func citationBlocks(d *extract.Doc) []quellen.Span {
 	var out []quellen.Span
 	skip := func(off int) bool {
@@ -137,7 +146,8 @@ func citationBlocks(d *extract.Doc) []quellen.Span {
 			end += start
 		}
 		line := t[start:end]
-		if m := reCitationHead.FindStringIndex(line); m != nil && !skip(start) {
+		// (the label ends with a colon: a line without one is not tried)
+		if m := citationHead(line); m != nil && !skip(start) {
 			if rest := strings.TrimSpace(line[m[1]:]); rest != "" {
 				out = append(out, quellen.Span{Start: start + m[1], End: end})
 			} else if i := d.ParaAt(start); i >= 0 && i+1 < len(d.Paras) {

@@ -2,6 +2,7 @@ package refs
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -261,4 +262,22 @@ func BenchmarkParse(b *testing.B) {
 			Parse(r)
 		}
 	}
+}
+
+func checkCitationHead(t *testing.T, line string) {
+	t.Helper()
+	if got, want := citationHead(line), reCitationHead.FindStringIndex(line); !slices.Equal(got, want) {
+		t.Fatalf("citationHead(%q) = %v, want %v", line, got, want)
+	}
+}
+
+func TestCitationHead(t *testing.T) {
+	for _, l := range []string{"", "Source: Archive", "  sources :x", "Citation", "Quelle:", "Источник: ГАРФ", "The source: none", "ſource: x"} {
+		checkCitationHead(t, l)
+	}
+}
+
+func FuzzCitationHead(f *testing.F) {
+	f.Add("Source: RGASPI f. 17")
+	f.Fuzz(func(t *testing.T, l string) { checkCitationHead(t, l) })
 }

@@ -28,10 +28,11 @@ func (l *Lexicon) Learn(s string) {
 	if l == nil {
 		return
 	}
-	// counts by pointer, so that a word met again (most are) is counted
-	// after a lookup that allocates nothing, even when its lower-cased
-	// form has to be built in buf
-	local := make(map[string]*int, min(len(s)/24, 1<<16)) // about a new word every four words
+	// counts by index into counts, so that a word met again (most are) is
+	// counted after a lookup that allocates nothing, even when its
+	// lower-cased form has to be built in buf
+	local := make(map[string]int32, min(len(s)/24, 1<<16)) // about a new word every four words
+	counts := make([]int, 0, min(len(s)/24, 1<<16))
 	var buf []byte
 	splitNext := false // the previous word ended a line with a hyphen
 	for w := range words(s) {
@@ -45,19 +46,19 @@ func (l *Lexicon) Learn(s string) {
 		key := word
 		if lower, ok := asciiLower(word, buf[:0]); ok {
 			buf = lower
-			if p := local[string(buf)]; p != nil {
-				*p++
+			if k, ok := local[string(buf)]; ok {
+				counts[k]++
 				continue
 			}
 			key = string(buf)
 		} else if lower == nil {
 			key = strings.ToLower(word)
 		}
-		if p := local[key]; p != nil {
-			*p++
+		if k, ok := local[key]; ok {
+			counts[k]++
 		} else {
-			n := 1
-			local[key] = &n
+			local[key] = int32(len(counts))
+			counts = append(counts, 1)
 		}
 	}
 	l.mu.Lock()
@@ -65,13 +66,14 @@ func (l *Lexicon) Learn(s string) {
 	if l.words == nil {
 		l.words = map[string]int{}
 	}
-	for w, n := range local {
+	for w, k := range local {
+		n := counts[k]
 		if _, ok := l.words[w]; ok {
-			l.words[w] += *n
+			l.words[w] += n
 		} else {
 			// a copy: the key may be a slice of s, which the lexicon
 			// would otherwise keep alive for the whole corpus
-			l.words[strings.Clone(w)] = *n
+			l.words[strings.Clone(w)] = n
 		}
 	}
 }

@@ -142,3 +142,25 @@ func BenchmarkLearnCorpus(b *testing.B) {
 		NewLexicon().Learn(text)
 	}
 }
+
+// TestLearnAccumulates checks that counts of several texts add up in the
+// lexicon as learnRef counts them one by one.
+func TestLearnAccumulates(t *testing.T) {
+	texts := []string{"The the THE anti-\nfascist Anti-fascist l'Humanité L'HUMANITÉ x\ufffdy", "the École école ÉCOLE", "The end."}
+	l := NewLexicon()
+	want := map[string]int{}
+	for _, s := range texts {
+		l.Learn(s)
+		for w, n := range learnRef(s) {
+			want[w] += n
+		}
+	}
+	if len(l.words) != len(want) {
+		t.Fatalf("Learn kept %d words, want %d", len(l.words), len(want))
+	}
+	for w, n := range want {
+		if l.words[w] != n {
+			t.Errorf("Learn counted %q %d times, want %d", w, l.words[w], n)
+		}
+	}
+}

@@ -120,7 +120,7 @@ func findPageMarks(s string, ls []line) []pageMark {
 		}
 		nb++
 		n, rest, ok := headParts(t)
-		if !ok || (rest != "" && !hasLetter(rest)) || n == 0 || chapterLine.MatchString(t) {
+		if !ok || (rest != "" && !hasLetter(rest)) || n == 0 || isChapterLine(t) {
 			continue
 		}
 		cands = append(cands, cand{i, n, nb, rest})

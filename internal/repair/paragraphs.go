@@ -84,10 +84,29 @@ func startsUpper(t string) bool {
 
 var chapterLine = regexp.MustCompile(`(?i)^(chapter|part|book|section|appendix|chapitre|partie|livre|annexe|глава|часть|раздел)\s+([0-9]+|[ivxlc]+|[a-zа-я]+)\.?$`)
 
+// isChapterLine is chapterLine.MatchString(t), answered at once for a
+// line whose first letter cannot begin one of its words (in any case, as
+// (?i) folds letters).
+func isChapterLine(t string) bool {
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	for f := r; ; {
+		switch f {
+		case 'c', 'p', 'b', 's', 'a', 'l', 'г', 'ч', 'р':
+			return chapterLine.MatchString(t)
+		}
+		if f = unicode.SimpleFold(f); f == r {
+			return false
+		}
+	}
+}
+
 // headingLike reports whether t may be a heading: "Chapter 5", or a short
 // line starting with a capital that ends without punctuation.
 func headingLike(t string, width int) bool {
-	if chapterLine.MatchString(t) {
+	if isChapterLine(t) {
 		return true
 	}
 	n := utf8.RuneCountInString(t)
@@ -173,7 +192,7 @@ func paragraphStage(in string, st *state) stageResult {
 			(short(t) && !startsLower(next)) ||
 			headingLike(t, lay.width) && !startsLower(next) ||
 			(headingLike(next, lay.width) && endsSentence(t) && (k+2 >= len(nb) || startsUpper(lineTrim(body, ls[nb[k+2]])))) ||
-			chapterLine.MatchString(next) ||
+			isChapterLine(next) ||
 			(indentMarks && indented(ls[j]))
 		if brk {
 			closePara(te)

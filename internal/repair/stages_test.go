@@ -341,3 +341,22 @@ func TestRunMutations(t *testing.T) {
 		checkMap(t, in, Run(in, Options{Format: "text", Lexicon: lex}))
 	}
 }
+
+func checkChapterLine(t *testing.T, l string) {
+	t.Helper()
+	if got, want := isChapterLine(l), chapterLine.MatchString(l); got != want {
+		t.Fatalf("isChapterLine(%q) = %v, want %v", l, got, want)
+	}
+}
+
+func TestIsChapterLine(t *testing.T) {
+	for _, l := range []string{"", "Chapter 3", "CHAPTER IV.", "ſection 2", "Глава 5", "глава десятая", "Part One", "The Chapter 3", " Chapter 3", "appendix b", "Livre II"} {
+		checkChapterLine(t, l)
+	}
+}
+
+func FuzzIsChapterLine(f *testing.F) {
+	f.Add("Chapter 12")
+	f.Add("ЧАСТЬ II")
+	f.Fuzz(func(t *testing.T, l string) { checkChapterLine(t, l) })
+}

@@ -3,6 +3,7 @@ package stance
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -153,15 +154,15 @@ func topLevel(src string) []string {
 	return append(out, src[from:])
 }
 
-// cueTrigIdx is cueTriggers as indices into triggers, and trigByByte the
-// triggers by their first byte, so that one pass over a sentence finds the
-// triggers it holds.
-var cueTrigIdx, trigByByte = func() ([][]int, *[256][]int) {
+// cueTrigIdx is cueTriggers as indices into triggers, cueTrigSet the same
+// as a set, and trigByByte the triggers by their first byte, so that one
+// pass over a sentence finds the triggers it holds.
+var cueTrigIdx, trigByByte = func() ([][]int, *[256][]trigger) {
 	pos := map[string]int{}
-	by := new([256][]int)
+	by := new([256][]trigger)
 	for i, t := range triggers {
 		pos[t] = i
-		by[t[0]] = append(by[t[0]], i)
+		by[t[0]] = append(by[t[0]], trigger{i: uint8(i), t: t})
 	}
 	out := make([][]int, len(cueTriggers))
 	for i, ts := range cueTriggers {
@@ -172,33 +173,55 @@ var cueTrigIdx, trigByByte = func() ([][]int, *[256][]int) {
 	return out, by
 }()
 
-// present marks the triggers the lower-cased sentence low holds at the
+// trigger is one of triggers, with its index.
+type trigger struct {
+	i uint8
+	t string
+}
+
+// trigSet is a set of triggers, by index.
+type trigSet [(trigCap + 63) / 64]uint64
+
+// trigCap bounds the number of triggers (see trigSet).
+const trigCap = 128
+
+func (s *trigSet) has(i int) bool { return s[i>>6]&(1<<(i&63)) != 0 }
+func (s *trigSet) add(i int)      { s[i>>6] |= 1 << (i & 63) }
+
+var cueTrigSet = func() []trigSet {
+	if len(triggers) > trigCap {
+		panic("stance: more triggers than trigCap")
+	}
+	out := make([]trigSet, len(cueTrigIdx))
+	for i, ts := range cueTrigIdx {
+		for _, t := range ts {
+			out[i].add(t)
+		}
+	}
+	return out
+}()
+
+// present returns the triggers the lower-cased sentence low holds at the
 // start of a word.
-func present(low string) []bool {
-	out := make([]bool, len(triggers))
+func present(low string) trigSet {
+	var out trigSet
 	prevLetter := false
 	for i := 0; i < len(low); {
 		b := low[i]
-		if b < utf8.RuneSelf {
-			if !prevLetter {
-				for _, t := range trigByByte[b] {
-					if !out[t] && strings.HasPrefix(low[i:], triggers[t]) {
-						out[t] = true
-					}
+		if !prevLetter {
+			for _, t := range trigByByte[b] {
+				// (the first byte is b: the second is compared before the rest)
+				if len(low)-i >= len(t.t) && (len(t.t) < 2 || low[i+1] == t.t[1]) && low[i:i+len(t.t)] == t.t {
+					out.add(int(t.i))
 				}
 			}
+		}
+		if b < utf8.RuneSelf {
 			prevLetter = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(low[i:])
-		if !prevLetter {
-			for _, t := range trigByByte[b] {
-				if !out[t] && strings.HasPrefix(low[i:], triggers[t]) {
-					out[t] = true
-				}
-			}
-		}
 		prevLetter = unicode.IsLetter(r)
 		i += n
 	}
@@ -206,12 +229,11 @@ func present(low string) []bool {
 }
 
 // cueLiterals lists, per cue and per top-level alternative of its
-// expression, what every match of that alternative holds, as clauses: each
-// clause a list of lower-cased literals one of which the match holds. A
-// sentence that fails a clause of every alternative is not tried with the
-// expression.
-var cueLiterals = func() [][][][]string {
-	out := make([][][][]string, len(cues))
+// expression, what every match of that alternative holds, as clauses (see
+// clause). A sentence that fails a clause of every alternative is not
+// tried with the expression.
+var cueLiterals = func() [][][]clause {
+	out := make([][][]clause, len(cues))
 	for i, c := range cues {
 		re, err := syntax.Parse(c.re.String(), syntax.Perl)
 		if err != nil {
@@ -231,11 +253,20 @@ var cueLiterals = func() [][][][]string {
 	return out
 }()
 
+// A clause is a list of lower-cased literals one of which every match
+// holds; left (right) when the match holds it with a word boundary before
+// (after) it, in the sense of \b (word characters: ASCII letters, digits
+// and _).
+type clause struct {
+	lits        []string
+	left, right bool
+}
+
 // requiredLiterals appends the clauses every match of re satisfies.
-func requiredLiterals(re *syntax.Regexp, out [][]string) [][]string {
+func requiredLiterals(re *syntax.Regexp, out []clause) []clause {
 	switch re.Op {
 	case syntax.OpLiteral:
-		return append(out, []string{strings.ToLower(string(re.Rune))})
+		return append(out, clause{lits: []string{strings.ToLower(string(re.Rune))}})
 	case syntax.OpCapture, syntax.OpPlus:
 		return requiredLiterals(re.Sub[0], out)
 	case syntax.OpRepeat:
@@ -243,18 +274,29 @@ func requiredLiterals(re *syntax.Regexp, out [][]string) [][]string {
 			return requiredLiterals(re.Sub[0], out)
 		}
 	case syntax.OpConcat:
-		for _, sub := range re.Sub {
+		for k, sub := range re.Sub {
+			// A part that is one of a few words: the clause is those
+			// words, and the boundaries the parts beside it put there.
+			if set, ok := literalSet(sub, 64); ok && wordLiterals(set) {
+				out = append(out, clause{lits: set, left: k > 0 && boundary(re.Sub[k-1]), right: k+1 < len(re.Sub) && boundary(re.Sub[k+1])})
+				continue
+			}
 			out = requiredLiterals(sub, out)
 		}
 	case syntax.OpAlternate:
+		// (The parser factors alternatives, f(?:iction|orgery): their
+		// strings are counted out when they are few.)
+		if set, ok := literalSet(re, 64); ok && !slices.Contains(set, "") {
+			return append(out, clause{lits: set})
+		}
 		// One of the alternatives matches: the clause is the longest
 		// literal each of them must hold, when each holds one.
 		var any []string
 		for _, sub := range re.Sub {
 			best := ""
 			for _, cl := range requiredLiterals(sub, nil) {
-				if len(cl) == 1 && len(cl[0]) > len(best) {
-					best = cl[0]
+				if len(cl.lits) == 1 && len(cl.lits[0]) > len(best) {
+					best = cl.lits[0]
 				}
 			}
 			if best == "" {
@@ -262,20 +304,133 @@ func requiredLiterals(re *syntax.Regexp, out [][]string) [][]string {
 			}
 			any = append(any, best)
 		}
-		return append(out, any)
+		return append(out, clause{lits: any})
 	}
 	return out
 }
 
+// literalSet returns the lower-cased strings re matches, when they are no
+// more than max.
+func literalSet(re *syntax.Regexp, max int) ([]string, bool) {
+	add := func(set []string, l string) []string {
+		if !slices.Contains(set, l) {
+			set = append(set, l)
+		}
+		return set
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}, max >= 1
+	case syntax.OpEmptyMatch:
+		return []string{""}, max >= 1
+	case syntax.OpCapture:
+		return literalSet(re.Sub[0], max)
+	case syntax.OpQuest:
+		set, ok := literalSet(re.Sub[0], max-1)
+		return add(set, ""), ok
+	case syntax.OpCharClass:
+		var set []string
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			if int(re.Rune[k+1]-re.Rune[k]) >= max {
+				return nil, false
+			}
+			for r := re.Rune[k]; r <= re.Rune[k+1]; r++ {
+				set = add(set, strings.ToLower(string(r)))
+			}
+		}
+		return set, len(set) > 0 && len(set) <= max
+	case syntax.OpAlternate:
+		var set []string
+		for _, sub := range re.Sub {
+			s, ok := literalSet(sub, max)
+			if !ok {
+				return nil, false
+			}
+			for _, l := range s {
+				set = add(set, l)
+			}
+			if len(set) > max {
+				return nil, false
+			}
+		}
+		return set, true
+	case syntax.OpConcat:
+		set := []string{""}
+		for _, sub := range re.Sub {
+			s, ok := literalSet(sub, max)
+			if !ok || len(set)*len(s) > max {
+				return nil, false
+			}
+			var next []string
+			for _, a := range set {
+				for _, b := range s {
+					next = add(next, a+b)
+				}
+			}
+			set = next
+		}
+		return set, true
+	}
+	return nil, false
+}
+
+// wordLiterals says whether every literal of set begins and ends with a
+// word character.
+func wordLiterals(set []string) bool {
+	for _, l := range set {
+		if l == "" || !isWordByte(l[0]) || !isWordByte(l[len(l)-1]) {
+			return false
+		}
+	}
+	return len(set) > 0
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// boundary says whether re, in a concatenation, puts a word boundary
+// between itself and a word character beside it: \b, or a run of
+// characters none of which is a word character (\s+).
+func boundary(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpWordBoundary:
+		return true
+	case syntax.OpPlus:
+		return nonWordClass(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min >= 1 && nonWordClass(re.Sub[0])
+	}
+	return false
+}
+
+func nonWordClass(re *syntax.Regexp) bool {
+	if re.Op != syntax.OpCharClass {
+		return false
+	}
+	for k := 0; k+1 < len(re.Rune); k += 2 {
+		for c := re.Rune[k]; c <= re.Rune[k+1] && c < utf8.RuneSelf; c++ {
+			if isWordByte(byte(c)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // mayMatch says whether the lower-cased sentence low satisfies every
-// clause of some alternative of cue i.
+// clause of some alternative of cue i. Word boundaries are checked only
+// in a sentence in ASCII, whose lower-cased bytes are the sentence's
+// bytes in their places.
 func mayMatch(low string, i int) bool {
+	ascii := isASCII(low)
 alts:
 	for _, clauses := range cueLiterals[i] {
 	clauses:
 		for _, cl := range clauses {
-			for _, l := range cl {
-				if strings.Contains(low, l) {
+			bounded := ascii && (cl.left || cl.right)
+			for _, l := range cl.lits {
+				if bounded && containsWord(low, l, cl.left, cl.right) || !bounded && strings.Contains(low, l) {
 					continue clauses
 				}
 			}
@@ -286,13 +441,39 @@ alts:
 	return false
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsWord says whether s holds l with no word character right before
+// it (when left) and right after it (when right).
+func containsWord(s, l string, left, right bool) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], l)
+		if k < 0 {
+			return false
+		}
+		p := off + k
+		if (!left || p == 0 || !isWordByte(s[p-1])) && (!right || p+len(l) == len(s) || !isWordByte(s[p+len(l)])) {
+			return true
+		}
+		off = p + 1
+	}
+}
+
 // mayHold says whether a sentence holding the triggers has may hold cue i.
-func mayHold(has []bool, i int) bool {
+func mayHold(has *trigSet, i int) bool {
 	if len(cueTrigIdx[i]) == 0 {
 		return true
 	}
-	for _, t := range cueTrigIdx[i] {
-		if has[t] {
+	m := &cueTrigSet[i]
+	for k := range m {
+		if m[k]&has[k] != 0 {
 			return true
 		}
 	}

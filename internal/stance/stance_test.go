@@ -158,12 +158,12 @@ func TestPresentTriggers(t *testing.T) {
 	} {
 		has := present(s)
 		for i, tr := range triggers {
-			if has[i] != startsWord(s, tr) {
-				t.Errorf("present(%q)[%q] = %v", s, tr, has[i])
+			if has.has(i) != startsWord(s, tr) {
+				t.Errorf("present(%q)[%q] = %v", s, tr, has.has(i))
 			}
 		}
 		for i, c := range cues {
-			if c.re.MatchString(s) && !mayHold(has, i) {
+			if c.re.MatchString(s) && !mayHold(&has, i) {
 				t.Errorf("mayHold(%q, %d) = false, but %v matches", s, i, c.re)
 			}
 			if c.re.MatchString(s) && !mayMatch(s, i) {
