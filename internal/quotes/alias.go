@@ -19,6 +19,10 @@ type aliases struct {
 	full  map[string]string // surname, lower case → fullest name
 	score map[string]int
 	roles map[string]string // role phrase → canonical name
+	// appos: a possessive description the text sets before a name
+	// ("his mother, Beatrice", "her cousin Florence") → that name, "" where
+	// two names share it
+	appos map[string]string
 	acro  map[string]string // initials → full name
 	tok   map[string]string // a word of one full name → that name
 	first map[string]string // a given name of one full name → that name
@@ -218,6 +222,19 @@ func buildAliases(text string, ms []mention) *aliases {
 				a.kin[k] = "" // two uncles
 			} else if !ok {
 				a.kin[k] = n
+			}
+		}
+	}
+	a.appos = map[string]string{}
+	for _, m := range ms {
+		if m.typ == mPerson || m.typ == mOther {
+			if d := apposBefore(text, m.s); d != "" {
+				n := a.canon(m)
+				if o, ok := a.appos[d]; ok && o != n {
+					a.appos[d] = ""
+				} else if !ok {
+					a.appos[d] = n
+				}
 			}
 		}
 	}
@@ -544,6 +561,36 @@ func kinTitle(t string) string {
 		return "aunt"
 	}
 	return ""
+}
+
+// apposBefore returns the possessive description of a person that stands
+// right before a name at s, a comma between or none: "his mother,
+// Beatrice", "her cousin Florence" → "his mother", "her cousin"; else "".
+func apposBefore(text string, s int) string {
+	lo := max(0, s-32)
+	var buf [8]token
+	ts := tokens(text, lo, s, buf[:0])
+	if len(ts) < 2 {
+		return ""
+	}
+	n, d := ts[len(ts)-1], ts[len(ts)-2]
+	if gap := strings.TrimSpace(text[n.e:s]); gap != "" && gap != "," {
+		return ""
+	}
+	if strings.TrimSpace(text[d.e:n.s]) != "" || !isWordLower(n.w) || descGender[n.w] == 0 {
+		return ""
+	}
+	if g := lower(d.w); g != "his" && g != "her" && g != "my" && g != "their" || !isWordLower(d.w) && !isCap(d.w) {
+		return ""
+	}
+	return lower(d.w) + " " + n.w
+}
+
+// apposDesc gives a possessive description its person, where the text
+// sets that description before one name only: "said his mother" of
+// "his mother, Beatrice"; else "".
+func (a *aliases) apposDesc(d string) string {
+	return a.appos[d]
 }
 
 // kinDesc gives a description of kinship its person: "his uncle", "the

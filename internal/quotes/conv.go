@@ -22,14 +22,17 @@ import (
 //   - a turn never speaks to the name it calls out ("not this evening,
 //     Durbeyfield"), rarely names its own speaker, and the one it calls
 //     out is likely to answer;
-//   - two people take turns: a voice is most likely the one before the
-//     last, less the last one again (least where the quotation ends its
-//     paragraph), less a third.
+//   - two people take turns: a voice is most likely the other voice of
+//     the exchange (the last one before that was not the last voice), less
+//     the last one again (least where the quotation ends its paragraph),
+//     less a third; a voice going on over two turns keeps the one it
+//     speaks with, who answers it next.
 //
 // Each clue is a cost; the sequence of voices of least cost over the whole
-// conversation is found exactly (dynamic programming over the last two
-// voices), so that a later cue settles the turns before it too. Turns
-// whose speaker the words before them give ("He adds:") stay as they are.
+// conversation is found exactly (dynamic programming over the voice and
+// the other voice of the exchange), so that a later cue settles the turns
+// before it too. Turns whose speaker the words before them give ("He
+// adds:") stay as they are.
 
 // turn is one speaker's turn: its quotations, what their cues say.
 type turn struct {
@@ -42,6 +45,7 @@ type turn struct {
 	addr   string   // a name the turn calls out
 	named3 []string // people the turn names (a speaker rarely names himself)
 	cueObj []string // people its cue names beside the speaker ("said the gentleman, surveying Dick")
+	owner  string   // the person its cue's possessive description belongs to ("said her mother")
 	spk    string
 	first  bool // opens its paragraph
 	fixed  bool // its speaker comes from the words before it ("He adds:")
@@ -136,14 +140,19 @@ const (
 	costNoGender  = 1.5  // a pronoun for a voice of no known gender
 	costFar       = 1.0  // against the last person of the pronoun's gender
 	costUnknown   = 2.5  // a voice the conversation does not name
-	costThird     = 1.5  // neither of the last two voices
+	costThird     = 2.0  // neither voice of the exchange
 	costAddrMiss  = 0.5  // not the one the last turn addressed
 	costAddrHit   = -1.0 // the one the last turn addressed
+	costRank      = 1e-3 // per place in the list of voices, less at each later turn: of two readings as good, the one whose earlier turns take the voices the cues give first
+
+	// text set one sentence a line (sameVoiceCost)
+	costLineCue   = -1.0 // the voice going on after a line ending in a cue ("“…,” said he.") when the next line opens a quotation with no cue of its own
+	costLineAsked = 0.5  // the voice going on after its own question, a cue or some narration between
 )
 
 // voices decides the speakers of one conversation's turns: the sequence
-// of voices that fits the cues best, voices taking turns (a second-order
-// model, solved exactly by dynamic programming).
+// of voices that fits the cues best, voices taking turns (a model of the
+// exchange, solved exactly by dynamic programming).
 func (q *qdoc) voices(conv []*turn) {
 	if len(conv) == 0 {
 		return
@@ -208,7 +217,14 @@ func (q *qdoc) voices(conv []*turn) {
 		}
 		q.apply(t)
 	}
+	if convHook != nil {
+		convHook(q, conv)
+	}
 }
+
+// convHook, when set (by a diagnostic test), sees each conversation the
+// model decoded.
+var convHook func(q *qdoc, conv []*turn)
 
 // mergeDescVoices reads a description and a name that take the same
 // place in a conversation as one voice: "“Shine your boots?” said Peter. /
@@ -366,6 +382,9 @@ func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 		if t.subj != "" && name != t.subj && t.named == "" {
 			c += costSubj
 		}
+		if t.owner != "" && name == t.owner && name != t.named {
+			c += costSelf // "said her mother": not the one she is the mother of
+		}
 		if t.addr != "" && name == t.addr || name != t.named && slices.Contains(t.cueObj, name) {
 			c += costSelf
 		} else if t.named == "" {
@@ -378,33 +397,39 @@ func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 		}
 		return c
 	}
-	trans := func(pprev, prev, next *turn, pp, p, s int) float64 {
-		c := 0.0
-		switch {
-		case s == unk:
-			if pp >= 0 && pp != unk && p != unk {
-				c += costThird // not the voice before the last: a third one
-			}
-		case s == p:
-			c += q.sameVoiceCost(prev, next)
-		case pp >= 0 && s == pp:
-		case pp >= 0 && pp == p && p != unk:
-			// one voice twice running: the model has lost the voice before
-			// it, and any other named voice may answer, as the one before
-			// the last would
-		case pp >= 0 || p == unk:
-			c += costThird
-		}
+	// The state of a turn is its voice and the other voice of the
+	// exchange: the last one before it that was not it. One voice going on
+	// over two turns keeps the other ("“Karl, come here,” said Anna. /
+	// Anna went to the window. / “Look at the snow.” / “It is deep.”":
+	// Karl answers), so a turn given to the voice before it does not lose
+	// who it speaks with.
+	trans := func(pprev, prev, next *turn, other, p, s int, held bool) float64 {
 		addr := ""
 		if prev != nil {
 			addr = prev.addr
-			if addr == "" && pp >= 0 && pp == p && p != unk && pprev != nil {
-				// "“Karl, come here,” said Anna. / Anna went to the
-				// window. / “Look at the snow.” / “It is deep.”": one
-				// voice went on over two turns; the one it called out
-				// answers now
+			if addr == "" && held && pprev != nil {
+				// one voice went on over two turns; the one it called
+				// out answers now
 				addr = pprev.addr
 			}
+		}
+		c := 0.0
+		switch {
+		case s == unk:
+			if other >= 0 && other != unk && p != unk {
+				c += costThird // neither voice of the exchange: a third one
+			}
+		case s == p:
+			c += q.sameVoiceCost(prev, next)
+		case other >= 0 && s == other:
+		case held && addr != "" && parts[s] == addr && !q.lineMode():
+			// the one a voice going on called out is a party to the
+			// exchange: "“Karl, come here,” said Anna. / Anna went to the
+			// window. / “Look at the snow.” / “It is deep.”" (in text set
+			// a sentence a line, the narration between need not part the
+			// turns)
+		case other >= 0 || p == unk:
+			c += costThird
 		}
 		if addr != "" && s != unk {
 			if parts[s] == addr {
@@ -416,39 +441,48 @@ func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 		return c
 	}
 	n := len(conv)
-	// dp over (previous voice, voice); -1 for no previous
 	inf := 1e18
-	// cost[i][a*np+b]: best cost of turns 0..i with turn i-1 voice a,
-	// turn i voice b; back pointers to the voice of turn i-2
+	// cost[i][idx(o, b)]: best cost of turns 0..i with turn i voice b and
+	// o the other voice of the exchange (-1 for none yet); back[i] the
+	// state of turn i-1; held[i] whether turn i-1 had the same voice
 	cost := make([][]float64, n)
 	back := make([][]int, n)
+	held := make([][]bool, n)
 	for i := range cost {
 		cost[i] = make([]float64, (np+1)*np)
 		back[i] = make([]int, (np+1)*np)
+		held[i] = make([]bool, (np+1)*np)
 		for k := range cost[i] {
 			cost[i][k] = inf
 		}
 	}
 	idx := func(a, b int) int { return (a+1)*np + b } // a may be -1
 	for b := 0; b < np; b++ {
-		cost[0][idx(-1, b)] = emit(conv[0], b)
+		cost[0][idx(-1, b)] = emit(conv[0], b) + costRank*float64(b)
 	}
 	for i := 1; i < n; i++ {
+		var pprev *turn
+		if i > 1 {
+			pprev = conv[i-2]
+		}
 		for a := -1; a < np; a++ {
 			for b := 0; b < np; b++ {
-				cur := cost[i-1][idx(a, b)]
+				pk := idx(a, b)
+				cur := cost[i-1][pk]
 				if cur >= inf {
 					continue
 				}
+				h := i > 1 && held[i-1][pk]
 				for s := 0; s < np; s++ {
-					var pprev *turn
-					if i > 1 {
-						pprev = conv[i-2]
+					v := cur + trans(pprev, conv[i-1], conv[i], a, b, s, h) + emit(conv[i], s) + costRank*float64(s*(n-i))/float64(n)
+					k := idx(b, s)
+					if s == b {
+						k = pk // the other voice stays
 					}
-					v := cur + trans(pprev, conv[i-1], conv[i], a, b, s) + emit(conv[i], s)
-					if k := idx(b, s); v < cost[i][k] {
+					if v < cost[i][k] {
 						cost[i][k] = v
-						back[i][k] = a
+						back[i][k] = pk
+						held[i][k] = s == b
 					}
 				}
 			}
@@ -462,14 +496,11 @@ func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 	}
 	// read the path back
 	path := make([]int, n)
-	a, b := bk/np-1, bk%np
 	for i := n - 1; i >= 0; i-- {
-		path[i] = b
-		if i == 0 {
-			break
+		path[i] = bk % np
+		if i > 0 {
+			bk = back[i][bk]
 		}
-		pa := back[i][idx(a, b)]
-		a, b = pa, a
 	}
 	return path
 }
@@ -481,7 +512,9 @@ func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 // its line or the next ("“Quite so!” / He threw over a sheet of paper. /
 // “It came by the last post,” said he."), leaves the voice as likely to go
 // on as to change: only a quotation right after it on the next line surely
-// ends the voice.
+// ends the voice. A line ending in a cue and followed by a quotation with
+// no cue ("“…,” said he. / “…”") is most often one paragraph of one voice
+// cut in two; a question is answered by the other voice.
 func (q *qdoc) sameVoiceCost(t, next *turn) float64 {
 	if t == nil {
 		return 3
@@ -491,10 +524,20 @@ func (q *qdoc) sameVoiceCost(t, next *turn) float64 {
 	bare := strings.TrimSpace(q.text[c.e:q.paras[p][1]]) == ""
 	if q.lineMode() {
 		narrated := !bare || next != nil && next.qs[0].s > c.e && strings.TrimSpace(q.text[c.e:next.qs[0].s]) != ""
-		if narrated {
-			return 0
+		if !narrated {
+			return 4
 		}
-		return 4
+		asked := strings.HasSuffix(strings.TrimRight(q.text[c.is:c.ie], " ”\"’'"), "?")
+		if !bare && next != nil && next.first && next.qs[0].para == p+1 && next.named == "" && next.pro == 0 {
+			if asked {
+				return costLineAsked
+			}
+			return costLineCue
+		}
+		if asked {
+			return costLineAsked
+		}
+		return 0
 	}
 	if bare {
 		return 4
@@ -611,6 +654,7 @@ func (q *qdoc) readTurn(t *turn) {
 		if n := cueNamed(c); n != "" && t.named == "" && t.pro == 0 {
 			t.named = descKey(n)
 			t.indef = t.named != n
+			t.owner = c.owner
 		}
 		if c.pro != 0 && t.named == "" && t.pro == 0 {
 			t.pro = c.pro

@@ -14,14 +14,7 @@ import (
 // gold quotation: excerpt, verdict, gold speaker, found speaker, the stage
 // that gave it, cue kind, cue, text and what follows.
 func TestLitBankDiag(t *testing.T) {
-	p := os.Getenv("LITBANK_DIAG")
-	if p == "" {
-		t.Skip("LITBANK_DIAG not set")
-	}
-	dir := filepath.Join(testutil.Shared(t, "external"), "litbank-quotations", "tsv")
-	anns, _ := filepath.Glob(filepath.Join(dir, "*_brat.ann"))
-	out, _ := os.Create(p)
-	defer out.Close()
+	_, anns, out := litbankDiagFiles(t, "LITBANK_DIAG")
 	// the stage that first gave each quotation (by start) its last speaker
 	var stageOf map[int]string
 	var last map[int]string
@@ -84,4 +77,23 @@ func TestLitBankDiag(t *testing.T) {
 			fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%q\t%q\n", strings.TrimSuffix(filepath.Base(ann), "_brat.ann"), v, g.speaker, f.speaker, st, k, f.cue, q, after)
 		}
 	}
+}
+
+// litbankDiagFiles is a diagnostic's set-up: the file named by the
+// variable env (skipping the test when it is unset), created and closed
+// at the end, and LitBank's annotation files.
+func litbankDiagFiles(t *testing.T, env string) (path string, anns []string, out *os.File) {
+	t.Helper()
+	path = os.Getenv(env)
+	if path == "" {
+		t.Skip(env + " not set")
+	}
+	dir := filepath.Join(testutil.Shared(t, "external"), "litbank-quotations", "tsv")
+	anns, _ = filepath.Glob(filepath.Join(dir, "*_brat.ann"))
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { out.Close() })
+	return path, anns, out
 }

@@ -72,10 +72,11 @@ type cand struct {
 	desc      bool  // the speaker is a description (“the old man”)
 	echo      *cand // the quotation c echoes, once echoDone
 	echoDone  bool
-	pro       byte // the gender of a pronoun cue (“…,” she said)
-	proAt     int  // where that pronoun stands
-	self      bool // the speaker names himself ("I am Parson Tringham")
-	subj      bool // the speaker is the subject of the narration before
+	pro       byte   // the gender of a pronoun cue (“…,” she said)
+	proAt     int    // where that pronoun stands
+	self      bool   // the speaker names himself ("I am Parson Tringham")
+	subj      bool   // the speaker is the subject of the narration before
+	owner     string // the person a possessive cue's description belongs to ("her mother": her)
 }
 
 // qdoc is one run of the extractor on a document.

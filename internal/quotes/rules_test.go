@@ -54,6 +54,15 @@ func TestSpeakerRules(t *testing.T) {
 			"“Shine your boots?” said Peter.\n\n“How much?” asked the gentleman.\n\n“Ten cents,” said Peter.\n\n“Then be quick,” said Hartley.\n\n" +
 				strings.Repeat("The street was long and the rain fell on the roofs of the houses all day. ", 20) + "\n\n“Good day to you,” said the gentleman.",
 			"Peter | Hartley | Peter | Hartley | Hartley"},
+		// a possessive kin description is never the one it belongs to
+		{"her mother is not the one called before",
+			"Mrs Ashdown sat by the window, and her husband read by the fire.\n\n“Will the rain stop?” asked Mr Ashdown.\n\n“Perhaps,” said Clara.\n\n“I hope it stops by noon, Clara.”\n\n“We cannot know that yet,” said her mother.",
+			"Mr Ashdown | Clara | Mr Ashdown | Mrs Ashdown"},
+		// a possessive description the narration sets before one name is
+		// that person
+		{"his sister, Maud", "Edwin walked home over the hill with his sister, Maud, at dusk.\n\n“Are you tired?” asked his sister.", "Maud"},
+		{"his brother Ivo, no comma", "Edwin walked home over the hill with his brother Ivo at dusk.\n\n“Are you tired?” asked his brother.", "Ivo"},
+		{"two names for one description: neither", "Edwin walked home with his sister, Maud, and later with his sister, Ada.\n\n“Are you tired?” asked his sister.", "his sister"},
 		// the second part of a split quotation follows its turn's voice
 		{"split quotation of a resolved description",
 			"“Shine your boots?” said Peter.\n\n“How much,” asked the gentleman, “for both?”\n\n“Ten cents,” said Peter.\n\n“Then be quick,” said Hartley.",
@@ -295,9 +304,11 @@ func TestClean(t *testing.T) {
 // paragraph, as LitBank gives it: a quotation ending its line with
 // narration after it may go on one paragraph with the next turn.
 func TestLineModeSameVoice(t *testing.T) {
-	got := lineSpeakers("“Where to?” asked Anna.\n“To the mill,” said Peter.\n“Why the mill?\nIt is far.”\nAnna looked out at the wind.\n“And so late?\nIt is dark.”\n“It is not so dark.”")
+	got := lineSpeakers("“Where to?” asked Anna.\nPeter said: “To the mill.”\n“Why the mill?\nIt is far.”\nAnna looked out at the wind.\n“And so late?\nIt is dark.”\n“It is not so dark.”")
 	// the narration before the fourth turn makes Anna its subject: she goes
 	// on, across the line of narration; the fifth, right after her, is Peter
+	// (the second turn's cue stands before it: after “…,” said Peter. the
+	// next line would more likely be Peter's still)
 	want := []string{"Anna", "Peter", "Anna", "Anna", "Peter"}
 	if !slices.Equal(got, want) {
 		t.Errorf("speakers = %q, want %q", got, want)
@@ -334,5 +345,36 @@ func TestDescResolvedVoice(t *testing.T) {
 		if s != "Jack Durbeyfield" && s != "Parson Tringham" {
 			t.Errorf("turn %d: speaker %q, want one of the two named voices (all %q)", i, s, got)
 		}
+	}
+}
+
+// TestLineConversationRules: the turn-taking of a conversation set one
+// sentence a line.
+func TestLineConversationRules(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want string // speakers, " | " between
+	}{
+		// one voice going on over two turns keeps the one it speaks with,
+		// who answers it next, not a third voice heard before
+		{"the other voice answers after one voice went on",
+			"“I will be back before dark.\nKeep the fire going,” said Carl, and he went out.\nThe door closed behind him.\n“Are you tired?\nYou look pale,” said Anna.\n“A little,” said Berta.\n“Then rest a while,” said Anna.\nShe went to the window.\n“The snow is deep tonight.\nDeeper than last year.”\n“It will be gone by spring.”\n“Not this year.”",
+			"Carl | Anna | Berta | Anna | Anna | Berta | Anna"},
+		// “…,” said she. / “…”: one paragraph of one voice, cut in two
+		{"the voice goes on after a line ending in its cue",
+			"Jonas and Maren stood by the gate.\n“Will it rain tonight?\nThe wind is up,” said Jonas.\n“I think it will,” said Maren.\n“The sky is dark over the hill,” said she.\n“We should go in.\nIt will start soon.”\n“Yes, let us go.”",
+			"Jonas | Maren | Maren | Maren | Jonas"},
+		// but a question is answered by the other voice
+		{"a question is answered by the other voice",
+			"Jonas and Maren stood by the gate.\n“The sky is dark.\nThe wind is up,” said Jonas.\n“It is,” said Maren.\n“Will it rain tonight?” asked Jonas.\n“I think it will.\nSoon.”\n“Then we go in.”",
+			"Jonas | Maren | Jonas | Maren | Jonas"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := strings.Join(lineSpeakers(tc.text), " | "); got != tc.want {
+				t.Errorf("speakers = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

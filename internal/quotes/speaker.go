@@ -301,7 +301,13 @@ func (q *qdoc) postCue(s, e int) (mention, string, bool) {
 // man"), or, when its head is no person ("his advice concluded", "her
 // tone softened"), the owner its possessive names.
 func (q *qdoc) descMention(ts []token, i, k int, d string) (mention, bool) {
+	if q.cur != nil && !inSet(thingHeads, ts[k].w) {
+		q.cur.owner = q.possessor(ts[i])
+	}
 	if n := q.al.kinDesc(d); n != "" {
+		return mention{s: ts[i].s, e: ts[k].e, raw: speakerName(n), typ: mDesc}, true
+	}
+	if n := q.al.apposDesc(d); n != "" {
 		return mention{s: ts[i].s, e: ts[k].e, raw: speakerName(n), typ: mDesc}, true
 	}
 	if n := q.kinName(ts, i, k); n != "" {
@@ -318,6 +324,32 @@ func (q *qdoc) descMention(ts []token, i, k int, d string) (mention, bool) {
 		return mention{}, false
 	}
 	return mention{s: ts[i].s, e: ts[k].e, raw: d, typ: mDesc}, true
+}
+
+// possessor returns the person a possessive determiner (his, her) of a
+// cue's description points at: the one its pronoun resolves to, else the
+// one of its gender the quotation before called by name ("“I hope he
+// will like it, Lizzy.” / “We cannot know,” said her mother": Lizzy). A
+// person is not her own mother: the description's voice is someone else.
+func (q *qdoc) possessor(t token) string {
+	g := lookup(possessives, t.w)
+	if g != 'm' && g != 'f' {
+		return ""
+	}
+	if n := q.resolve(mention{s: t.s, e: t.e, raw: lower(t.w), typ: mPronoun, gender: g}, 0); n != "" {
+		return n
+	}
+	for i := q.cur.idx - 1; i >= 0; i-- {
+		o := q.cands[i]
+		if o.depth > 0 || o.scare {
+			continue
+		}
+		if v := q.vocative(o); v != "" && q.nameGender(v) == g {
+			return v
+		}
+		break
+	}
+	return ""
 }
 
 // thingHeads are nouns that speak only for their owner: "his advice
