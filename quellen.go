@@ -67,7 +67,9 @@ const (
 
 // Attrs are a finding's typed attributes. Values are JSON values: string,
 // bool, int, float64, nil, []any, map[string]any (or types that marshal to
-// them). A missing key and a nil value both mean "unknown".
+// them). A missing key and a nil value both mean "unknown". Findings of
+// one document may share one Attrs (entity mentions of one name written one
+// way do): copy before changing a finding's attributes.
 type Attrs map[string]any
 
 // String returns the attribute as a string, or "" when absent or not a string.

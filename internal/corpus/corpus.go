@@ -10,6 +10,7 @@ import (
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/pipeline"
+	"github.com/quellen/quellen/internal/read"
 	"github.com/quellen/quellen/internal/repair"
 	"github.com/quellen/quellen/internal/xref"
 )
@@ -32,7 +33,9 @@ func Read(files []string, opts pipeline.Options) ([][]byte, *repair.Lexicon, err
 func learn(names []string, datas [][]byte, opts pipeline.Options) *repair.Lexicon {
 	lex := repair.NewLexicon()
 	for range Ordered(len(names), func(i int) struct{} {
-		if txt, err := pipeline.ReadText(names[i], datas[i], opts); err == nil {
+		// (the text may be datas[i] itself: Learn keeps copies of the
+		// words, and nothing changes datas meanwhile)
+		if txt, err := read.TextView(names[i], datas[i], opts.Read); err == nil {
 			lex.Learn(txt)
 		}
 		return struct{}{}

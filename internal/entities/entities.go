@@ -116,6 +116,12 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 	x.filter()
 	x.types()
 	x.canonical()
+	return x.findings()
+}
+
+// findings are the mentions kept, as findings.
+func (x *run) findings() []quellen.Finding {
+	d := x.d
 	kept := 0
 	for i := range x.ms {
 		if !x.ms[i].drop {
@@ -126,26 +132,36 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 		return nil
 	}
 	out := make([]quellen.Finding, 0, kept)
+	// The mentions of one name written one way share their attributes:
+	// one map for all, which nothing downstream changes (a correction
+	// or a store copies it first).
+	if x.attrs == nil {
+		x.attrs = map[attrKey]quellen.Attrs{}
+	}
+	defer clear(x.attrs) // (the maps hold the document's text)
 	for i := range x.ms {
 		m := &x.ms[i]
 		if m.drop {
 			continue
 		}
 		raw := m.text(d.Text)
-		braw := any(raw)
-		bcanon := braw // (boxed once when they are one string)
-		if m.canon != raw {
-			bcanon = any(m.canon)
-		}
 		f := quellen.Finding{
 			Kind:  quellen.KindEntity,
 			Clean: quellen.Span{Start: m.s, End: m.e},
 			Text:  raw,
-			Attrs: quellen.Attrs{"raw": braw, "canonical": bcanon, "type": boxType(m.typ)},
 		}
 		if m.titleS >= 0 && m.titleS < m.s && m.typ == "person" {
 			// The title left out of the mention (Mr., Com., General).
+			f.Attrs = entityAttrs(raw, m.canon, m.typ)
 			f.Attrs["title"] = strings.Join(strings.Fields(d.Text[m.titleS:m.s]), " ")
+		} else {
+			k := attrKey{raw, m.canon, m.typ}
+			a, ok := x.attrs[k]
+			if !ok {
+				a = entityAttrs(raw, m.canon, m.typ)
+				x.attrs[k] = a
+			}
+			f.Attrs = a
 		}
 		out = append(out, f)
 	}
@@ -153,6 +169,19 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 		return nil
 	}
 	return out
+}
+
+// attrKey is what an entity finding's attributes are made of.
+type attrKey struct{ raw, canon, typ string }
+
+// entityAttrs are the attributes of an entity finding.
+func entityAttrs(raw, canon, typ string) quellen.Attrs {
+	braw := any(raw)
+	bcanon := braw // (boxed once when they are one string)
+	if canon != raw {
+		bcanon = any(canon)
+	}
+	return quellen.Attrs{"raw": braw, "canonical": bcanon, "type": boxType(typ)}
 }
 
 // runs keeps the storage of the runs done (and their memos) for the next
@@ -185,7 +214,7 @@ func (x *run) reset(d *extract.Doc, g *Gazetteer) {
 	x.lower.reset()
 	x.infos.reset()
 	x.wf.reset()
-	*x = run{d: d, g: g, ms: x.ms[:0], lower: x.lower, wf: x.wf, infos: x.infos, typesScratch: x.typesScratch, keyMemo: x.keyMemo, wordFolds: x.wordFolds, byName: x.byName, groupOf: x.groupOf, scratch: x.scratch, keySets: x.keySets, infoArena: x.infoArena,
+	*x = run{d: d, g: g, ms: x.ms[:0], lower: x.lower, wf: x.wf, infos: x.infos, typesScratch: x.typesScratch, keyMemo: x.keyMemo, wordFolds: x.wordFolds, byName: x.byName, groupOf: x.groupOf, scratch: x.scratch, keySets: x.keySets, infoArena: x.infoArena, attrs: x.attrs,
 		paras: x.paras[:0], strArena: x.strArena, nbArena: x.nbArena, lxArena: x.lxArena, block: x.block[:0], bools: x.bools[:0],
 		roleOf: map[string]string{}, roleVotes: map[string]int{}}
 	if n := len(d.Text)/40 + 8; cap(x.ms) < n {
@@ -239,11 +268,12 @@ type run struct {
 	byName       wordMap[*long]      // see canonOthers
 	groupOf      wordMap[int32]      // see canonPersons
 	scratch      canonScratch
-	keySets      [2]map[uint64]struct{} // storage for midKeys and surKeys
-	block        []tok                  // storage for the tokens
-	bools        []bool                 // storage for capsContext and titleSegments
-	looked       map[string]*Entry      // x.g.Lookup of the names outside ASCII, nil when none
-	strict       []bool                 // per token of the paragraph in hand: capitals say little here
+	keySets      [2]map[uint64]struct{}    // storage for midKeys and surKeys
+	attrs        map[attrKey]quellen.Attrs // the findings' attributes, shared (see Extract)
+	block        []tok                     // storage for the tokens
+	bools        []bool                    // storage for capsContext and titleSegments
+	looked       map[string]*Entry         // x.g.Lookup of the names outside ASCII, nil when none
+	strict       []bool                    // per token of the paragraph in hand: capitals say little here
 }
 
 func (x *run) paragraphs() {

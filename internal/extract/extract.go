@@ -49,8 +49,36 @@ type Extractor interface {
 	Extract(d *Doc) []quellen.Finding
 }
 
-// Of returns the findings of one kind so far, in text order.
+// Of returns the findings of one kind so far, in text order. The result
+// is for reading: where the kind's findings stand together and in order
+// in d.Findings (one extractor's layer, as the pipeline gathers them) it is
+// that run of d.Findings itself, not a copy, capped so that appending to
+// it copies; otherwise a sorted copy.
 func (d *Doc) Of(k quellen.Kind) []quellen.Finding {
+	fs := d.Findings
+	i := 0
+	for i < len(fs) && fs[i].Kind != k {
+		i++
+	}
+	if i == len(fs) {
+		return nil
+	}
+	j := i + 1
+	for j < len(fs) && fs[j].Kind == k && fs[j].Clean.Start >= fs[j-1].Clean.Start {
+		j++
+	}
+	rest := j
+	for rest < len(fs) && fs[rest].Kind != k {
+		rest++
+	}
+	if rest == len(fs) {
+		return fs[i:j:j]
+	}
+	return d.ofCopy(k)
+}
+
+// ofCopy is Of by copying: the findings of kind k in text order.
+func (d *Doc) ofCopy(k quellen.Kind) []quellen.Finding {
 	n := 0
 	for i := range d.Findings {
 		if d.Findings[i].Kind == k {

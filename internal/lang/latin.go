@@ -143,10 +143,8 @@ type latin struct {
 func detectLatin(s, prior string) (string, bool) {
 	var t latin
 	eachWord(s, &t, false)
-	for _, r := range s {
-		if r == '¿' || r == '¡' {
-			t.sc[es]++
-		}
+	for range invertedMarks(s) {
+		t.sc[es]++
 	}
 	if best, ok := t.decide(4, 2); ok {
 		return codes[best], true
@@ -166,6 +164,16 @@ func detectLatin(s, prior string) (string, bool) {
 		}
 	}
 	return "", t.fits(prior)
+}
+
+// invertedMarks counts the '¿' and '¡' of s. (Each is two bytes, C2 BF
+// and C2 A1, and C2 is never inside another character, so that counting
+// the byte pairs counts the characters a range over s would give.)
+func invertedMarks(s string) int {
+	if strings.IndexByte(s, 0xc2) < 0 {
+		return 0
+	}
+	return strings.Count(s, "¿") + strings.Count(s, "¡")
 }
 
 // decide returns the best language when its score is at least min and at

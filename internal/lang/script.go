@@ -44,19 +44,30 @@ type scripts struct {
 	urdu    int // ٹ ڈ ڑ ں ے
 }
 
+// asciiLetter is 1 for the ASCII letters, by byte.
+var asciiLetter = func() (t [256]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		t[b], t[b-'a'+'A'] = 1, 1
+	}
+	return t
+}()
+
 func (c *scripts) count(s string) {
 	prev := rune(0)
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			// ASCII, most of most texts: a byte at a time
-			if prev == 'ъ' && !(b|0x20 >= 'a' && b|0x20 <= 'z') {
+			// ASCII, most of most texts: a run of it at a time
+			if prev == 'ъ' && asciiLetter[b] == 0 {
 				c.hardEnd++
 			}
-			prev = rune(b)
-			if b|0x20 >= 'a' && b|0x20 <= 'z' {
-				c.n[scriptLatin]++
+			n := 0
+			j := i
+			for ; j < len(s) && s[j] < utf8.RuneSelf; j++ {
+				n += int(asciiLetter[s[j]])
 			}
-			i++
+			c.n[scriptLatin] += n
+			prev = rune(s[j-1])
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -109,3 +109,35 @@ func FuzzCount(f *testing.F) {
 	}
 	f.Fuzz(checkCount)
 }
+
+// invertedMarksRef is how detectLatin counted '¿' and '¡' before
+// invertedMarks: a rune at a time.
+func invertedMarksRef(s string) int {
+	n := 0
+	for _, r := range s {
+		if r == '¿' || r == '¡' {
+			n++
+		}
+	}
+	return n
+}
+
+func checkInvertedMarks(t *testing.T, s string) {
+	t.Helper()
+	if got, want := invertedMarks(s), invertedMarksRef(s); got != want {
+		t.Fatalf("invertedMarks(%q) = %d, want %d", s, got, want)
+	}
+}
+
+func TestInvertedMarksSameAsRuneByRune(t *testing.T) {
+	for _, s := range []string{"", "¿Qué?", "¡Hola! ¿y tú?", "\xc2", "\xc2\xbf", "\xc2\xc2\xbf", "\xe2\xc2\xa1", "\xbf\xa1", "Â¿", "ž¿¡¡", "¿"[:1]} {
+		checkInvertedMarks(t, s)
+	}
+}
+
+func FuzzInvertedMarks(f *testing.F) {
+	for _, s := range []string{"¿Qué?", "\xc2\xbf", "a\xffb¡"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkInvertedMarks)
+}

@@ -2,6 +2,7 @@ package read
 
 import (
 	"fmt"
+	"unsafe"
 
 	"github.com/quellen/quellen"
 )
@@ -43,6 +44,18 @@ func Read(name string, data []byte, opts Options) (res *Result, err error) {
 // error; for plain text it skips the work Text does not need (the copy of
 // the source, the paragraphs). The corpus lexicon is learnt from it.
 func Text(name string, data []byte, opts Options) (txt string, err error) {
+	return readText(name, data, opts, false)
+}
+
+// TextView is Text without the copy of a plain-text file: the text it
+// returns may be data itself, for a caller that keeps no part of it and
+// leaves data unchanged while it reads it (learning the corpus lexicon,
+// which copies the words it keeps).
+func TextView(name string, data []byte, opts Options) (string, error) {
+	return readText(name, data, opts, true)
+}
+
+func readText(name string, data []byte, opts Options, view bool) (txt string, err error) {
 	if opts.MaxBytes == 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
@@ -60,7 +73,13 @@ func Text(name string, data []byte, opts Options) (txt string, err error) {
 			if err := checkText(name, data); err != nil {
 				return "", err
 			}
-			txt, _, _ = decode(name, string(data), data)
+			s := ""
+			if view && len(data) > 0 {
+				s = unsafe.String(&data[0], len(data))
+			} else {
+				s = string(data)
+			}
+			txt, _, _ = decode(name, s, data)
 			return txt, nil
 		}
 	}
