@@ -228,7 +228,10 @@ func buildAliases(text string, ms []mention) *aliases {
 	a.appos = map[string]string{}
 	for _, m := range ms {
 		if m.typ == mPerson || m.typ == mOther {
-			if d := apposBefore(text, m.s); d != "" {
+			for _, d := range [2]string{apposBefore(text, m.s), apposAfter(text, m.e)} {
+				if d == "" {
+					continue
+				}
 				n := a.canon(m)
 				if o, ok := a.appos[d]; ok && o != n {
 					a.appos[d] = ""
@@ -584,6 +587,52 @@ func apposBefore(text string, s int) string {
 		return ""
 	}
 	return lower(d.w) + " " + n.w
+}
+
+// apposAfter returns the description of a person set between commas
+// right after a name ending at e: "Ada, her young maid, had" → "her young
+// maid"; "Jonas Hale, the painter." → "the painter"; else "".
+// The description must close there (a comma, a period, a semicolon) and
+// end in a noun of a person of known sex, so that "Tom, the boy who" and
+// "Jane, a book in her hand" give nothing.
+func apposAfter(text string, e int) string {
+	if e >= len(text) {
+		return ""
+	}
+	rest := text[e:min(len(text), e+64)]
+	t := strings.TrimLeft(rest, " ")
+	if !strings.HasPrefix(t, ",") {
+		return ""
+	}
+	lo := e + len(rest) - len(t) + 1
+	if w := strings.TrimLeft(t[1:], " "); !strings.HasPrefix(w, "his ") && !strings.HasPrefix(w, "her ") && !strings.HasPrefix(w, "my ") &&
+		!strings.HasPrefix(w, "the ") && !strings.HasPrefix(w, "their ") {
+		return "" // the determiner in lower case, as a description has it
+	}
+	var buf [8]token
+	ts := tokens(text, lo, min(len(text), lo+60), buf[:0])
+	if len(ts) < 2 {
+		return ""
+	}
+	for k := 1; k < len(ts) && k <= 3; k++ {
+		w := ts[k].w
+		if !isWordLower(w) || inSet(descStop, w) || inSet(descDeterminers, w) || isSpeechVerb(w) || strings.TrimSpace(text[ts[k-1].e:ts[k].s]) != "" {
+			return ""
+		}
+		after := strings.TrimLeft(text[ts[k].e:min(len(text), ts[k].e+4)], " ")
+		if after == "" || !strings.ContainsAny(after[:1], ",.;") {
+			continue
+		}
+		if descGender[w] == 0 {
+			return ""
+		}
+		ws := make([]string, 0, k+1)
+		for _, t := range ts[:k+1] {
+			ws = append(ws, lower(t.w))
+		}
+		return strings.Join(ws, " ")
+	}
+	return ""
 }
 
 // apposDesc gives a possessive description its person, where the text

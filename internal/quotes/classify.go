@@ -58,7 +58,7 @@ func (q *qdoc) classify(c *cand) {
 			}
 		}
 	}
-	if q.titleLike(c) && !q.echoes(c) {
+	if q.titleLike(c) && !q.echoes(c) && !answerOpens(c.text) {
 		c.scare = true
 		return
 	}
@@ -403,4 +403,15 @@ func citationLike(p string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// answerWords open an answer or a cry, not a title: "Yes, Clara.", "Oh,
+// Mr. Hale!".
+var answerWords = set(`yes no oh ah aye nay well alas hush hello hallo o why`)
+
+// answerOpens reports whether quoted words open with an answer word and a
+// comma or a mark of exclamation: speech, however capitalised.
+func answerOpens(s string) bool {
+	i := strings.IndexAny(s, ",!")
+	return i > 0 && i <= 6 && inSet(answerWords, strings.TrimSpace(s[:i]))
 }

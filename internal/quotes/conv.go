@@ -36,20 +36,21 @@ import (
 
 // turn is one speaker's turn: its quotations, what their cues say.
 type turn struct {
-	qs     []*cand
-	named  string   // a name or a description an explicit cue gave
-	pro    byte     // a pronoun cue's gender
-	near   string   // the pronoun's antecedent in the narration right before
-	far    string   // the last person of its gender the narration named
-	subj   string   // the subject of the narration before the turn
-	addr   string   // a name the turn calls out
-	named3 []string // people the turn names (a speaker rarely names himself)
-	cueObj []string // people its cue names beside the speaker ("said the gentleman, surveying Dick")
-	owner  string   // the person its cue's possessive description belongs to ("said her mother")
-	spk    string
-	first  bool // opens its paragraph
-	fixed  bool // its speaker comes from the words before it ("He adds:")
-	indef  bool // named is a description met for the first time ("a voice")
+	qs      []*cand
+	named   string   // a name or a description an explicit cue gave
+	pro     byte     // a pronoun cue's gender
+	near    string   // the pronoun's antecedent in the narration right before
+	far     string   // the last person of its gender the narration named
+	subj    string   // the subject of the narration before the turn
+	addr    string   // a name the turn calls out
+	kinAddr string   // the one person of a kin word the turn calls out ("aunt")
+	named3  []string // people the turn names (a speaker rarely names himself)
+	cueObj  []string // people its cue names beside the speaker ("said the gentleman, surveying Dick")
+	owner   string   // the person its cue's possessive description belongs to ("said her mother")
+	spk     string
+	first   bool // opens its paragraph
+	fixed   bool // its speaker comes from the words before it ("He adds:")
+	indef   bool // named is a description met for the first time ("a voice")
 }
 
 // turnLike reports whether c may be a turn of a conversation.
@@ -193,6 +194,7 @@ func (q *qdoc) voices(conv []*turn) {
 		}
 		return
 	}
+	parts = q.calledVoices(conv, parts)
 	path := q.bestVoices(conv, parts)
 	// a description whose own cues all went to a named voice ("said the
 	// man with the basket": Harlow) is that voice, no other: read the
@@ -217,8 +219,120 @@ func (q *qdoc) voices(conv []*turn) {
 		}
 		q.apply(t)
 	}
+	q.calledDescs(conv)
 	if convHook != nil {
 		convHook(q, conv)
+	}
+}
+
+// calledVoices makes one voice of a name the conversation calls out and
+// the one description of that sex among its voices, where no cue names
+// either: "“Edwin.” / “Yes, Clara.” / “Dear, don't get up yet.”" with
+// "his mother" in the narration before is a talk of Edwin and Clara, his
+// mother. The turns' clues that read the description read the name.
+func (q *qdoc) calledVoices(conv []*turn, parts []string) []string {
+	cued := map[string]bool{}
+	called := map[string]bool{}
+	for _, t := range conv {
+		cued[t.named] = true
+		called[t.named], called[t.addr], called[t.kinAddr] = true, true, true
+	}
+	delete(called, "")
+	if len(called) > 2 {
+		return parts // a scene of several: who is called, the text does not say
+	}
+	done := map[string]bool{}
+	for _, t := range conv {
+		n := t.addr
+		if n == "" {
+			n = t.kinAddr
+		}
+		if n == "" || n == narrator || isDescName(n) || cued[n] || done[n] {
+			continue
+		}
+		done[n] = true
+		gn := q.nameGender(n)
+		if gn != 'm' && gn != 'f' {
+			continue
+		}
+		d := ""
+		for _, p := range parts {
+			if !isDescName(p) || cued[p] {
+				continue
+			}
+			ws := strings.Fields(p)
+			if descGender[ws[len(ws)-1]] != gn {
+				continue
+			}
+			if d != "" {
+				d = "-"
+				break
+			}
+			d = p
+		}
+		if d == "" || d == "-" || t.near == d || t.far == d || t.subj == d {
+			continue // "“Jonas!” he cried": the one described calls out
+		}
+		out := parts[:0:0]
+		for _, p := range parts {
+			if p == d {
+				p = n
+			}
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+		parts = out
+		for _, u := range conv {
+			for _, f := range []*string{&u.near, &u.far, &u.subj} {
+				if *f == d {
+					*f = n
+				}
+			}
+		}
+	}
+	return parts
+}
+
+// calledDescs records the name a description voice is called by: a turn
+// that calls out a name ("“Yes, Clara.”", "“Look behind you, aunt!”"
+// where the text has one Aunt Maud) speaks to the voice beside it, so
+// where that voice is a description ("his mother") and the name is no
+// voice of the conversation, the description is that person.
+func (q *qdoc) calledDescs(conv []*turn) {
+	spoke := map[string]bool{}
+	for _, t := range conv {
+		spoke[t.spk] = true
+	}
+	for i, t := range conv {
+		n := t.addr
+		if n == "" {
+			n = t.kinAddr
+		}
+		if n == "" || n == narrator || isDescName(n) || spoke[n] || t.spk == "" {
+			continue
+		}
+		for _, j := range [2]int{i - 1, i + 1} {
+			if j < 0 || j >= len(conv) {
+				continue
+			}
+			d := conv[j].spk
+			if !isDescName(d) || d == t.spk {
+				continue
+			}
+			ws := strings.Fields(d)
+			if g, gn := descGender[ws[len(ws)-1]], q.nameGender(n); g != 'm' && g != 'f' || gn != 0 && gn != g {
+				continue
+			}
+			if q.vocDesc == nil {
+				q.vocDesc = map[string]string{}
+			}
+			if o, ok := q.vocDesc[d]; ok && o != n {
+				q.vocDesc[d] = ""
+			} else if !ok {
+				q.vocDesc[d] = n
+			}
+		}
 	}
 }
 
@@ -385,7 +499,7 @@ func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 		if t.owner != "" && name == t.owner && name != t.named {
 			c += costSelf // "said her mother": not the one she is the mother of
 		}
-		if t.addr != "" && name == t.addr || name != t.named && slices.Contains(t.cueObj, name) {
+		if t.addr != "" && calls(t.addr, name) || name != t.named && slices.Contains(t.cueObj, name) {
 			c += costSelf
 		} else if t.named == "" {
 			for _, n := range t.named3 {
@@ -662,6 +776,9 @@ func (q *qdoc) readTurn(t *turn) {
 			if t.near == "" {
 				t.far = q.salient(min(c.s, c.proAt), c.pro)
 			}
+		}
+		if t.kinAddr == "" {
+			t.kinAddr = q.kinVocative(c)
 		}
 		if t.addr == "" {
 			t.addr = q.vocative(c)
@@ -940,6 +1057,8 @@ func (q *qdoc) narrDescs() []mention {
 					d = n
 				} else if n := q.al.kinDesc(d); n != "" {
 					d = speakerName(n)
+				} else if n := q.al.apposDesc(descKey(d)); n != "" {
+					d = speakerName(n) // "Ada, her young maid": Ada
 				} else {
 					d = descKey(d)
 				}
@@ -1075,4 +1194,33 @@ func descPhrase(ts []token, i, k int) string {
 		ws = append(ws, lower(ts[x].w))
 	}
 	return strings.Join(ws, " ")
+}
+
+// calls reports whether a name called out ("Marsk") may be the voice
+// name ("Peter Marsk"): the same name, or one's words all the other's
+// with the same last word. A speaker does not call out his own name.
+func calls(addr, name string) bool {
+	if addr == name {
+		return true
+	}
+	if addr[strings.LastIndexByte(addr, ' ')+1:] != name[strings.LastIndexByte(name, ' ')+1:] {
+		return false // not the same last word (a cheap test first: the decode asks often)
+	}
+	if isDescName(name) || isDescName(addr) || name == narrator || addr == narrator {
+		return false
+	}
+	a, n := strings.Fields(addr), strings.Fields(name)
+	if len(a) == 0 || len(n) == 0 || a[len(a)-1] != n[len(n)-1] {
+		return false
+	}
+	short, long := a, n
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	for _, w := range short {
+		if !slices.Contains(long, w) {
+			return false
+		}
+	}
+	return true
 }

@@ -36,3 +36,46 @@ func (q *qdoc) lastParaOf(c *cand) int {
 	}
 	return c.para
 }
+
+// kinVocative returns the one person a word of kinship called out in c
+// stands for: "Look behind you, aunt!" where the text calls one person
+// "Aunt Maud"; else "".
+func (q *qdoc) kinVocative(c *cand) string {
+	w := q.text[c.is:c.ie]
+	if !strings.Contains(w, "aunt") && !strings.Contains(w, "uncle") {
+		return ""
+	}
+	var buf [64]token
+	ts := tokens(q.text, c.is, c.ie, buf[:0])
+	for i, t := range ts {
+		k := kinTitle(t.w)
+		if k == "" || !isWordLower(t.w) {
+			continue
+		}
+		before := strings.TrimRight(q.text[c.is:t.s], " ")
+		after := strings.TrimLeft(q.text[t.e:min(c.ie, t.e+3)], " ")
+		if i > 0 && !strings.HasSuffix(before, ",") || i == 0 && after == "" || after != "" && !strings.ContainsAny(after[:1], ",.!?;") {
+			continue
+		}
+		if n := q.al.kin[k]; n != "" {
+			return speakerName(n)
+		}
+		// "his aunt Maud", "her aunt, Maud": the one person set beside
+		// the word
+		one := ""
+		for _, p := range [...]string{"his ", "her ", "my ", "their "} {
+			n, ok := q.al.appos[p+k]
+			if !ok {
+				continue
+			}
+			if n == "" || one != "" && one != n {
+				return ""
+			}
+			one = n
+		}
+		if one != "" {
+			return speakerName(one)
+		}
+	}
+	return ""
+}

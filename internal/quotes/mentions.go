@@ -139,7 +139,7 @@ func sentenceInitial(text string, s, lo int) bool {
 	for k := s - 1; k >= lo && k >= s-12; k-- {
 		c := text[k]
 		switch {
-		case c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '[':
+		case c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '[' || c == ')' || c == ']':
 			continue
 		case c == '\n':
 			// a line break: a new paragraph or a wrapped line; look on.
@@ -148,8 +148,9 @@ func sentenceInitial(text string, s, lo int) bool {
 			return true
 		case c >= 0x80:
 			// “ « ‘ — and friends
-			r, _ := utf8.DecodeLastRuneInString(text[:k+1])
+			r, n := utf8.DecodeLastRuneInString(text[:k+1])
 			if strings.ContainsRune("“”«»‘’„—–…", r) {
+				k -= n - 1 // the rune's first byte
 				continue
 			}
 			return false

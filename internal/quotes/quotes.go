@@ -99,12 +99,13 @@ type qdoc struct {
 	cite    map[int]bool   // paragraphs that read as citations
 	subj    map[string]int
 	objects map[string]int
-	lines   byte           // lineMode: 0 unknown, 1 no, 2 yes
-	narr    string         // the first-person narrator's name, when the text gives it
-	descs   []mention      // narrDescs, once read
-	toks    []token        // the words of the paragraphs
-	cur     *cand          // the quotation attribute is reading
-	kinAt   map[int]string // a kinsman\'s name a cue\'s description gave, by where it stands
+	lines   byte              // lineMode: 0 unknown, 1 no, 2 yes
+	narr    string            // the first-person narrator's name, when the text gives it
+	descs   []mention         // narrDescs, once read
+	toks    []token           // the words of the paragraphs
+	cur     *cand             // the quotation attribute is reading
+	kinAt   map[int]string    // a kinsman\'s name a cue\'s description gave, by where it stands
+	vocDesc map[string]string // a description voice the voice beside it calls by one name ("“Edwin.” / “Yes, Clara.”"), "" for two
 }
 
 func paraRanges(d *extract.Doc) [][2]int {
@@ -211,6 +212,7 @@ func (q *qdoc) run() []quellen.Finding {
 	q.converse()
 	q.trace("converse")
 	q.unifyDescs(cue)
+	q.nameDescs()
 	q.trace("unify")
 	for _, c := range q.cands {
 		if c.speaker == narrator {

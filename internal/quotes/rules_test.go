@@ -62,6 +62,8 @@ func TestSpeakerRules(t *testing.T) {
 		// that person
 		{"his sister, Maud", "Edwin walked home over the hill with his sister, Maud, at dusk.\n\n“Are you tired?” asked his sister.", "Maud"},
 		{"his brother Ivo, no comma", "Edwin walked home over the hill with his brother Ivo at dusk.\n\n“Are you tired?” asked his brother.", "Ivo"},
+		{"a description set after a name: 'Maud, his young sister,'", "Edwin came in with Maud, his young sister, at dusk.\n\n“Are you tired?” asked his young sister.", "Maud"},
+		{"a description after a name must close there", "Edwin came in with Maud, his sister who sang, at dusk.\n\n“Are you tired?” asked his sister.", "his sister"},
 		{"two names for one description: neither", "Edwin walked home with his sister, Maud, and later with his sister, Ada.\n\n“Are you tired?” asked his sister.", "his sister"},
 		// the second part of a split quotation follows its turn's voice
 		{"split quotation of a resolved description",
@@ -365,6 +367,24 @@ func TestLineConversationRules(t *testing.T) {
 		{"the voice goes on after a line ending in its cue",
 			"Jonas and Maren stood by the gate.\n“Will it rain tonight?\nThe wind is up,” said Jonas.\n“I think it will,” said Maren.\n“The sky is dark over the hill,” said she.\n“We should go in.\nIt will start soon.”\n“Yes, let us go.”",
 			"Jonas | Maren | Maren | Maren | Jonas"},
+		// a name called out names the description beside it: the one
+		// woman described is the Clara her son answers
+		{"a name called out names the one description of its sex",
+			"Edwin lay on the sofa and watched his mother sew.\n“Edwin.”\n“Yes, Clara.”\n“Fetch me the blue thread from the drawer.”\n“This one?”\n“No, the darker one, Edwin.”",
+			"Clara | Edwin | Clara | Edwin | Clara"},
+		// and a word of kinship called out, where the text has one aunt
+		{"a kin word called out names the description",
+			"Harry sat on the step and mended his net.\nThe old lady came out with a basket.\n“Who took the eggs?” she asked.\n“The fox, aunt.”\n“A fox with boots on.”\n“It was a big fox.”\nHis aunt Clara laughed.",
+			"Clara | Harry | Clara | Harry"},
+		// not where the one described calls the name out herself
+		{"the one described calls the name out",
+			"Edwin sat by the window with his book.\nThe old nurse came into the room.\n“Clara!” she called.\n“She is not here,” said Edwin.\n“Then where is she?”\n“In the garden.”",
+			"old nurse | Edwin | old nurse | Edwin"},
+		// a description a cue gives is the name the voice beside it calls
+		// out, where that name speaks no turn of its own
+		{"a cued description is the name called out beside it",
+			"The vicar came to tea on Sunday.\n“Your roses are finer than ever, Mrs. Hollis,” said the vicar.\n“The rain has been kind to them,” said the tall lady.\n“And the sun, I hope.”",
+			"vicar | Hollis | vicar"},
 		// but a question is answered by the other voice
 		{"a question is answered by the other voice",
 			"Jonas and Maren stood by the gate.\n“The sky is dark.\nThe wind is up,” said Jonas.\n“It is,” said Maren.\n“Will it rain tonight?” asked Jonas.\n“I think it will.\nSoon.”\n“Then we go in.”",
@@ -376,5 +396,83 @@ func TestLineConversationRules(t *testing.T) {
 				t.Errorf("speakers = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSentenceInitial: a word after a sentence's end and the closing
+// marks or bracket after it opens a sentence ("… late.)\nOn, on, on.",
+// "… there.’\nOn"): no name for being capitalised.
+func TestSentenceInitial(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"( It was growing late . )\nDown", true},
+		{"she said it was there . ’\nDown", true},
+		{"“ Who is at the gate ? ”\n“ Nothing", true},
+		{"he met the Smiths ( see Kate ) Down", false},
+		{"he said to ‘ Down", false},
+		{"he called on Down", false},
+	} {
+		s := len(tc.text) - len("Down")
+		if strings.HasSuffix(tc.text, "Nothing") {
+			s = len(tc.text) - len("Nothing")
+		}
+		if got := sentenceInitial(tc.text, s, 0); got != tc.want {
+			t.Errorf("sentenceInitial(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	// a quotation of one answer word and a name is speech, not a title
+	if got := speakers("“Yes, Clara.”\n\nHe rose from his chair."); len(got) != 1 {
+		t.Errorf("“Yes, Clara.”: %d quotations, want 1", len(got))
+	}
+}
+
+// TestCalledVoices: a conversation's voices take a name called out for
+// the one description of its sex no cue gives ("his mother" and “Yes,
+// Clara.”), but not in a scene where more are called or named.
+func TestCalledVoices(t *testing.T) {
+	q := &qdoc{gender: map[string]byte{}}
+	talk := []*turn{{}, {addr: "Clara"}, {}, {far: "his mother"}}
+	got := q.calledVoices(talk, []string{"Clara", "his mother", "Tarvel"})
+	if strings.Join(got, " | ") != "Clara | Tarvel" || talk[3].far != "Clara" {
+		t.Errorf("parts = %q, far = %q; want Clara | Tarvel, Clara", got, talk[3].far)
+	}
+	// a cue gives the description: a voice of its own
+	talk = []*turn{{named: "his mother"}, {addr: "Clara"}, {}}
+	if got := q.calledVoices(talk, []string{"his mother", "Clara", "Tarvel"}); len(got) != 3 {
+		t.Errorf("cued description merged: %q", got)
+	}
+	// two descriptions of her sex: which, the text does not say
+	talk = []*turn{{}, {addr: "Clara"}, {}}
+	if got := q.calledVoices(talk, []string{"his mother", "the old nurse", "Clara"}); len(got) != 3 {
+		t.Errorf("one of two descriptions merged: %q", got)
+	}
+	// three people called or named: a scene of several
+	talk = []*turn{{named: "Tarvel"}, {addr: "Clara"}, {addr: "Jonas"}}
+	if got := q.calledVoices(talk, []string{"his mother", "Clara", "Tarvel", "Jonas"}); len(got) != 4 {
+		t.Errorf("merged in a scene of several: %q", got)
+	}
+}
+
+// TestCallsSurname: a turn calling out a surname ("Have a sweet, Marsk")
+// is not spoken by the one of that surname the conversation names in
+// full, where the surname alone is no one name (a daughter shares it).
+func TestCallsSurname(t *testing.T) {
+	got := lineSpeakers("Peter Marsk left his daughter Thea Marsk at the farm and rode to the mill, where Jonas Hale was loading sacks.\n“Is the flour ready?” asked Peter Marsk.\n“Ten sacks of it,” said Hale.\nThe two men carried them out to the cart.\n“Take an apple for the road, Marsk,” he said.\n“Thank you.”")
+	if len(got) != 4 || got[2] != "Jonas Hale" {
+		t.Errorf("speakers = %q, want Jonas Hale third", got)
+	}
+	for _, tc := range []struct {
+		addr, name string
+		want       bool
+	}{
+		{"Marsk", "Peter Marsk", true},
+		{"Peter", "Peter Marsk", false}, // a given name is no surname
+		{"Marsk", "the old man", false},
+	} {
+		if got := calls(tc.addr, tc.name); got != tc.want {
+			t.Errorf("calls(%q, %q) = %v", tc.addr, tc.name, got)
+		}
 	}
 }

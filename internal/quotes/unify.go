@@ -50,3 +50,22 @@ func (q *qdoc) unifyDescs(cue []string) {
 		}
 	}
 }
+
+// nameDescs gives a voice still named by a description the one person the
+// text gives that description: "Ada, her young maid" or "his mother,
+// Clara" make "her young maid" and "his mother" those names.
+func (q *qdoc) nameDescs() {
+	for _, c := range q.cands {
+		if c.depth > 0 || c.scare || !isDescName(c.speaker) {
+			continue
+		}
+		d := descKey(c.speaker)
+		if n := q.vocDesc[c.speaker]; n != "" {
+			c.speaker = n
+		} else if n := q.al.apposDesc(d); n != "" {
+			c.speaker = speakerName(n)
+		} else if n := q.al.kinDesc(d); n != "" {
+			c.speaker = speakerName(n)
+		}
+	}
+}
