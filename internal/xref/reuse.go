@@ -3,6 +3,7 @@ package xref
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Options tune reuse detection.
@@ -305,11 +306,60 @@ func (al *aligner) pair(k [2]int32, seeds []seed) error {
 			if m.Score() < opts.MinScore {
 				continue
 			}
+			m.Diff = detach(m.Diff)
 			m.A, m.B = int(k[0]), int(k[1])
 			al.out = append(al.out, m)
 		}
 	}
 	return nil
+}
+
+// detach copies a diff's words out of the texts they were cut from: a
+// word is a substring of its whole document, and a corpus's matches held
+// to the end would keep every text they touch in memory (at 1 GB, most
+// of the corpus).
+func detach(ops []Op) []Op {
+	n, size := 0, 0
+	for _, op := range ops {
+		n += len(op.A) + len(op.B)
+		for _, w := range op.A {
+			size += len(w)
+		}
+		for _, w := range op.B {
+			size += len(w)
+		}
+	}
+	words := make([]string, 0, n)
+	var buf strings.Builder
+	buf.Grow(size)
+	for _, op := range ops {
+		for _, w := range op.A {
+			buf.WriteString(w)
+		}
+		for _, w := range op.B {
+			buf.WriteString(w)
+		}
+	}
+	all, at := buf.String(), 0
+	out := make([]Op, len(ops))
+	for i, op := range ops {
+		out[i] = op
+		cut := func(ws []string) []string {
+			from := len(words)
+			for _, w := range ws {
+				words = append(words, all[at:at+len(w)])
+				at += len(w)
+			}
+			return words[from:len(words):len(words)]
+		}
+		if op.A != nil {
+			out[i].A = cut(op.A)
+		}
+		if op.B != nil {
+			out[i].B = cut(op.B)
+		}
+	}
+	return out
 }
 
 func runDocFreq(run []hashPosting) int {

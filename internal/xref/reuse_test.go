@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestDiff(t *testing.T) {
@@ -204,6 +205,37 @@ func TestMinScoreDropsAsFound(t *testing.T) {
 		got := Reuse(texts, Options{MemoryBudget: budget, MaxDocFreq: 8, MinScore: 0.5})
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("budget %d: MinScore kept %d matches, filtering afterwards %d", budget, len(got), len(want))
+		}
+	}
+}
+
+// TestMatchesHoldNoText checks that a match's diff words are copies, not
+// substrings of the texts: a corpus's matches kept to the end would
+// otherwise keep every text they touch in memory.
+func TestMatchesHoldNoText(t *testing.T) {
+	passage := "the engineer wrote in his notebook that the clay at the river crossing would not hold"
+	texts := []Text{{0, "First document. " + passage + " and more."}, {1, "Second: " + passage + "."}}
+	ms := Reuse(texts, Options{})
+	if len(ms) == 0 {
+		t.Fatal("no match")
+	}
+	inside := func(w string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(w)))
+		for _, tx := range texts {
+			s := uintptr(unsafe.Pointer(unsafe.StringData(tx.Text)))
+			if p >= s && p < s+uintptr(len(tx.Text)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range ms {
+		for _, op := range m.Diff {
+			for _, w := range append(slices.Clone(op.A), op.B...) {
+				if w != "" && inside(w) {
+					t.Fatalf("diff word %q points into a text", w)
+				}
+			}
 		}
 	}
 }
