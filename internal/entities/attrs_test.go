@@ -90,18 +90,27 @@ func checkFindings(t *testing.T, text string) {
 
 func TestFindingsMatchReference(t *testing.T) {
 	checkFindings(t, "Mr. Smith met Stalin in Moscow. Stalin said to Mr. Smith that Moscow was cold.\n\nGeneral Lee, Lee and Smith; the Ministry of Communications.")
-	dir := testutil.Shared(t, "dev")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkFindings(t, string(b))
+	for _, text := range devTexts(t) {
+		checkFindings(t, text)
 	}
 }
 
 func FuzzFindings(f *testing.F) {
 	f.Add("Mr. Smith met Stalin in Moscow. Stalin said to Mr. Smith that Moscow was cold.")
 	f.Fuzz(func(t *testing.T, s string) { checkFindings(t, s) })
+}
+
+// devTexts is the text of each of ../shared/dev's .txt files.
+func devTexts(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(testutil.Shared(t, "dev"), "*.txt"))
+	var out []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	return out
 }

@@ -1,15 +1,12 @@
 package entities
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/extract"
-	"github.com/quellen/quellen/internal/testutil"
 )
 
 // titleSegmentsRef is titleSegments as first written, every segment's
@@ -82,14 +79,8 @@ func checkTitleSegments(t *testing.T, text string) {
 
 func TestTitleSegmentsMatchReference(t *testing.T) {
 	checkTitleSegments(t, "In The Rise And Fall Of The Third Reich, Money and Myth, the author wrote.\n\nRails, Money And Myth: A Study Of Cotton Kings.\n\nMr. Smith, Mrs. Jones and General Lee.")
-	dir := testutil.Shared(t, "dev")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkTitleSegments(t, string(b))
+	for _, text := range devTexts(t) {
+		checkTitleSegments(t, text)
 	}
 }
 

@@ -5,7 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
+
+	"github.com/quellen/quellen/internal/extract"
 )
 
 // Label is the number a note opens with: "[12] ", "12] ", "(3) ", "4. ",
@@ -130,30 +131,9 @@ var notesHeading = regexp.MustCompile(`(?i)^[\s\p{P}]*(?:[\p{L}'’]+\s+){0,2}(?
 // out, so "référence" stands for références), before the regexp runs.
 func mayBeNotesHeading(line string) bool {
 	var buf [96]byte
-	l := lowerLine(line, buf[:0])
+	l := extract.Lower(line, buf[:0])
 	return strings.Contains(l, "note") || strings.Contains(l, "примечани") || strings.Contains(l, "сноски") ||
 		strings.Contains(l, "anmerkungen") || strings.Contains(l, "référence")
-}
-
-// lowerLine is strings.ToLower(s), made in buf when s is in ASCII (the
-// string returned may share buf's storage).
-func lowerLine(s string, buf []byte) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return strings.ToLower(s)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	if len(buf) == 0 {
-		return ""
-	}
-	return unsafe.String(&buf[0], len(buf))
 }
 
 // IsNotesHeading reports whether a line is the heading of a notes section.

@@ -303,21 +303,3 @@ func BenchmarkExtract(b *testing.B) {
 		run(plainDoc("b.txt", text))
 	}
 }
-
-func TestLowerLine(t *testing.T) {
-	for _, s := range []string{"", "Notes", "TRANSLATOR'S NOTES", "Примечания", "İ", strings.Repeat("Ab", 100)} {
-		if got, want := lowerLine(s, nil), strings.ToLower(s); got != want {
-			t.Errorf("lowerLine(%q) = %q, want %q", s, got, want)
-		}
-	}
-}
-
-func FuzzMayBeNotesHeading(f *testing.F) {
-	f.Add("Notes to Chapter 3")
-	f.Fuzz(func(t *testing.T, s string) {
-		var buf [4]byte
-		if got, want := lowerLine(s, buf[:0]), strings.ToLower(s); got != want {
-			t.Errorf("lowerLine(%q) = %q, want %q", s, got, want)
-		}
-	})
-}

@@ -81,24 +81,6 @@ func FuzzPresent(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { checkPresent(t, s) })
 }
 
-func TestLowerText(t *testing.T) {
-	for _, s := range []string{"", "abc", "The Claim IS False.", "Это НЕВЕРНО", "İstanbul", "ǅ", strings.Repeat("AbC ", 300)} {
-		if got, want := lowerText(s, nil), strings.ToLower(s); got != want {
-			t.Errorf("lowerText(%q) = %q, want %q", s, got, want)
-		}
-	}
-}
-
-func FuzzLowerText(f *testing.F) {
-	f.Add("The Claim IS False.")
-	f.Fuzz(func(t *testing.T, s string) {
-		var buf [8]byte
-		if got, want := lowerText(s, buf[:0]), strings.ToLower(s); got != want {
-			t.Errorf("lowerText(%q) = %q, want %q", s, got, want)
-		}
-	})
-}
-
 // cueWords are the words of the cues' expressions, and a few near them,
 // for sentences that come close to matching.
 var cueWords = func() []string {

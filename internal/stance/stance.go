@@ -13,7 +13,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/extract"
@@ -407,32 +406,11 @@ type hit struct {
 	s, e, from int
 }
 
-// lowerText is strings.ToLower(s), made in buf when s is in ASCII: the
-// string returned may share buf's storage.
-func lowerText(s string, buf []byte) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return strings.ToLower(s)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	if len(buf) == 0 {
-		return ""
-	}
-	return unsafe.String(&buf[0], len(buf))
-}
-
 // findCues returns the verdicts of a sentence: the first cue, and further
 // ones in later clauses (after a colon or a semicolon).
 func findCues(text string) []hit {
 	var buf [512]byte
-	low := lowerText(text, buf[:0])
+	low := extract.Lower(text, buf[:0])
 	has := present(low)
 	var all []hit
 	for i, c := range cues {
