@@ -5,10 +5,12 @@
 package pipeline
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -189,7 +191,10 @@ func Run(path string, data []byte, opts Options) (*Analysis, error) {
 		ed.Findings = append(ed.Findings, out...)
 		tick("x:" + x.Name())
 	}
-	found = append(found, ed.Findings...)
+	// The repair and metadata findings join the extractors' (not the
+	// other way round: those are most of the findings, and are not copied).
+	found = append(ed.Findings, found...)
+	ed.Findings = nil // sorted below into doc.Findings, no longer in extractor order
 	a.Extract = ed
 
 	if len(opts.Kinds) > 0 {
@@ -312,18 +317,60 @@ func filterKinds(fs []quellen.Finding, keep map[quellen.Kind]bool) []quellen.Fin
 	return out
 }
 
-// SortFindings orders findings by raw offset, then end, then kind.
+// SortFindings orders findings by raw offset, then end, then kind, keeping
+// the order of those equal in all three. (It sorts small keys and then
+// moves each finding once, into its place: a finding is large, and a
+// sort that compares and swaps findings copies each many times.)
 func SortFindings(fs []quellen.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Raw.Start != b.Raw.Start {
-			return a.Raw.Start < b.Raw.Start
+	type key struct {
+		s, e int
+		kind string
+		i    int
+	}
+	keys := make([]key, len(fs))
+	sorted := true
+	for i := range fs {
+		f := &fs[i]
+		keys[i] = key{f.Raw.Start, f.Raw.End, string(f.Kind), i}
+		if sorted && i > 0 {
+			p := &keys[i-1]
+			sorted = p.s < f.Raw.Start || p.s == f.Raw.Start && (p.e < f.Raw.End || p.e == f.Raw.End && p.kind <= string(f.Kind))
 		}
-		if a.Raw.End != b.Raw.End {
-			return a.Raw.End < b.Raw.End
+	}
+	if sorted {
+		return
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.s, b.s); c != 0 {
+			return c
 		}
-		return strings.Compare(string(a.Kind), string(b.Kind)) < 0
+		if c := cmp.Compare(a.e, b.e); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.kind, b.kind); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i) // stable
 	})
+	// Place each finding along the cycles of the permutation: position j
+	// takes the finding at keys[j].i; a key whose i is j is done.
+	for start := range keys {
+		if keys[start].i == start {
+			continue
+		}
+		held := fs[start]
+		j := start
+		for {
+			from := keys[j].i
+			keys[j].i = j
+			if from == start {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[from]
+			j = from
+		}
+	}
 }
 
 // ReadText reads a file and returns the reader's text, for learning a
