@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"embed"
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -14,13 +15,26 @@ import (
 // Lexicon is the set of words a corpus uses, learnt from its own texts, to
 // choose among ligatures and to tell a line-end hyphen that belongs to the
 // word from one that splits it.
+//
+// A word is kept as a 64-bit hash of its lower-cased form, not as a string:
+// the lexicon is only asked how often a word was used, a corpus holds a few
+// million distinct words at most (two of them share a hash with odds of
+// about 1 in 10^6), and a map of integers is learnt faster than one of
+// strings, holds no copy of any text and gives the collector no pointer
+// to follow.
 type Lexicon struct {
 	mu    sync.RWMutex
-	words map[string]int // lower-cased undamaged words, hyphenated compounds whole
+	words map[uint64]int // hash of the lower-cased undamaged word, hyphenated compounds whole
 }
 
+// lexSeed seeds the words' hashes; a lexicon lives in one process only.
+var lexSeed = maphash.MakeSeed()
+
+// wordKey is the lexicon's key of a lower-cased word.
+func wordKey(w string) uint64 { return maphash.String(lexSeed, w) }
+
 // NewLexicon returns an empty lexicon.
-func NewLexicon() *Lexicon { return &Lexicon{words: map[string]int{}} }
+func NewLexicon() *Lexicon { return &Lexicon{words: map[uint64]int{}} }
 
 // Learn adds the undamaged words of a text: words holding U+FFFD and the
 // two halves of a word split at a line end are left out.
@@ -28,11 +42,7 @@ func (l *Lexicon) Learn(s string) {
 	if l == nil {
 		return
 	}
-	// counts by index into counts, so that a word met again (most are) is
-	// counted after a lookup that allocates nothing, even when its
-	// lower-cased form has to be built in buf
-	local := make(map[string]int32, min(len(s)/24, 1<<16)) // about a new word every four words
-	counts := make([]int, 0, min(len(s)/24, 1<<16))
+	local := make(map[uint64]int, min(len(s)/24, 1<<16)) // about a new word every four words
 	var buf []byte
 	splitNext := false // the previous word ended a line with a hyphen
 	for w := range words(s) {
@@ -43,38 +53,24 @@ func (l *Lexicon) Learn(s string) {
 			continue
 		}
 		splitNext = false
-		key := word
+		var key uint64
 		if lower, ok := asciiLower(word, buf[:0]); ok {
 			buf = lower
-			if k, ok := local[string(buf)]; ok {
-				counts[k]++
-				continue
-			}
-			key = string(buf)
+			key = maphash.Bytes(lexSeed, buf)
 		} else if lower == nil {
-			key = strings.ToLower(word)
-		}
-		if k, ok := local[key]; ok {
-			counts[k]++
+			key = wordKey(strings.ToLower(word))
 		} else {
-			local[key] = int32(len(counts))
-			counts = append(counts, 1)
+			key = wordKey(word)
 		}
+		local[key]++
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.words == nil {
-		l.words = map[string]int{}
+		l.words = map[uint64]int{}
 	}
-	for w, k := range local {
-		n := counts[k]
-		if _, ok := l.words[w]; ok {
-			l.words[w] += n
-		} else {
-			// a copy: the key may be a slice of s, which the lexicon
-			// would otherwise keep alive for the whole corpus
-			l.words[strings.Clone(w)] = n
-		}
+	for k, n := range local {
+		l.words[k] += n
 	}
 }
 
@@ -113,7 +109,7 @@ func (l *Lexicon) count(w string) int {
 	}
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return l.words[w]
+	return l.words[wordKey(w)]
 }
 
 // lineBreakAfter reports whether s has only spaces before a line end at i.

@@ -83,8 +83,8 @@ func checkWordsSame(t *testing.T, s string) {
 		t.Fatalf("Learn(%.80q): %d words, want %d", s, len(l.words), len(want))
 	}
 	for w, n := range want {
-		if l.words[w] != n {
-			t.Fatalf("Learn(%.80q): %q counted %d, want %d", s, w, l.words[w], n)
+		if l.count(w) != n {
+			t.Fatalf("Learn(%.80q): %q counted %d, want %d", s, w, l.count(w), n)
 		}
 	}
 }
@@ -159,8 +159,8 @@ func TestLearnAccumulates(t *testing.T) {
 		t.Fatalf("Learn kept %d words, want %d", len(l.words), len(want))
 	}
 	for w, n := range want {
-		if l.words[w] != n {
-			t.Errorf("Learn counted %q %d times, want %d", w, l.words[w], n)
+		if l.count(w) != n {
+			t.Errorf("Learn counted %q %d times, want %d", w, l.count(w), n)
 		}
 	}
 }
