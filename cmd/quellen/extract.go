@@ -51,14 +51,17 @@ func (c *ExtractCmd) Run(g *Globals) error {
 	}
 	opts := pipeline.Options{Kinds: kinds}
 	opts.Read.PDFToText = c.PDFToText
-	datas, lex, err := corpus.Read(c.Files, opts)
+	// Each file is read twice, once to learn the corpus's words and once
+	// to be analysed, and held only meanwhile: the page cache makes the
+	// second read cheap, and a corpus larger than memory can be extracted.
+	lex, err := corpus.LearnFiles(c.Files, opts)
 	if err != nil {
 		return err
 	}
 	opts.Lexicon = lex
 	out := export.NewJSONL(g.stdout)
 	var failed []error
-	for r := range corpus.Run(c.Files, datas, opts) {
+	for r := range corpus.RunFiles(c.Files, opts) {
 		a, err := r.Analysis, r.Err
 		if err != nil {
 			failed = append(failed, err)

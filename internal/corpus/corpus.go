@@ -44,6 +44,30 @@ func learn(names []string, datas [][]byte, opts pipeline.Options) *repair.Lexico
 	return lex
 }
 
+// LearnFiles learns the corpus lexicon from files, each read on a worker
+// and let go once learnt, so that a corpus larger than memory can be
+// learnt. The error is the first file (in the order given) that could not
+// be read; the lexicon then holds the others.
+func LearnFiles(files []string, opts pipeline.Options) (*repair.Lexicon, error) {
+	lex := repair.NewLexicon()
+	var first error
+	for err := range Ordered(len(files), func(i int) error {
+		b, err := os.ReadFile(files[i])
+		if err != nil {
+			return err
+		}
+		if txt, err := read.TextView(files[i], b, opts.Read); err == nil {
+			lex.Learn(txt)
+		}
+		return nil
+	}) {
+		if first == nil {
+			first = err
+		}
+	}
+	return lex, first
+}
+
 // AnalyseData runs the pipeline over documents given as bytes (a stored
 // corpus), as one corpus: names are their paths or names.
 func AnalyseData(names []string, datas [][]byte, opts pipeline.Options) ([]*pipeline.Analysis, error) {

@@ -2,9 +2,11 @@ package corpus
 
 import (
 	"iter"
+	"os"
 	"runtime"
 	"sync"
 
+	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/pipeline"
 )
 
@@ -21,6 +23,20 @@ type Result struct {
 func Run(names []string, datas [][]byte, opts pipeline.Options) iter.Seq[Result] {
 	return Ordered(len(names), func(i int) Result {
 		a, err := pipeline.Run(names[i], datas[i], opts)
+		return Result{Index: i, Analysis: a, Err: err}
+	})
+}
+
+// RunFiles is Run on files read from disk, each by the worker that
+// analyses it: only the few documents in flight are in memory. A file that
+// cannot be read gives a *quellen.InputError naming it.
+func RunFiles(files []string, opts pipeline.Options) iter.Seq[Result] {
+	return Ordered(len(files), func(i int) Result {
+		b, err := os.ReadFile(files[i])
+		if err != nil {
+			return Result{Index: i, Err: &quellen.InputError{Path: files[i], Err: err}}
+		}
+		a, err := pipeline.Run(files[i], b, opts)
 		return Result{Index: i, Analysis: a, Err: err}
 	})
 }
