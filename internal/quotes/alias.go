@@ -133,6 +133,15 @@ func marriedTitle(t string) bool {
 	return false
 }
 
+// maidenTitle reports whether t is an unmarried woman's title: "Miss".
+func maidenTitle(t string) bool {
+	switch strings.ToLower(strings.TrimSuffix(t, ".")) {
+	case "miss", "mlle", "mademoiselle", "fräulein":
+		return true
+	}
+	return false
+}
+
 func genderBit(g byte) byte {
 	switch g {
 	case 'm':
@@ -280,7 +289,68 @@ func buildAliases(text string, ms []mention) *aliases {
 			}
 		}
 	}
+	// a role the text gives one person only as a title: "Dr. Walter
+	// Pryce" is "the doctor", where no other doctor is named
+	var byRole map[string][]mention // role → its titled mentions, one per name as written
+	for _, m := range ms {
+		if m.typ != mPerson && m.typ != mOther || m.title == "" {
+			continue
+		}
+		r := titleRole(m.title)
+		if r == "" {
+			continue
+		}
+		if byRole == nil {
+			byRole = map[string][]mention{}
+		}
+		dup := false
+		for _, o := range byRole[r] {
+			dup = dup || o.raw == m.raw
+		}
+		if !dup && len(byRole[r]) < 8 {
+			byRole[r] = append(byRole[r], m)
+		}
+	}
+	for r, titled := range byRole {
+		if _, ok := a.roles[r]; ok || len(titled) == 8 {
+			continue
+		}
+		n := a.canon(titled[0])
+		for _, m := range titled[1:] {
+			if a.canon(m) != n {
+				n = ""
+				break
+			}
+		}
+		if n != "" {
+			a.roles[r] = n
+		}
+	}
 	return a
+}
+
+// titleRole gives the role noun a title stands for ("Dr" → "doctor"),
+// or "".
+func titleRole(t string) string {
+	switch strings.TrimSuffix(t, ".") {
+	case "Dr", "Doctor", "DR", "Docteur":
+		return "doctor"
+	case "Prof", "Professor":
+		return "professor"
+	case "Capt", "Captain":
+		return "captain"
+	case "Col", "Colonel":
+		return "colonel"
+	case "Gen", "General":
+		return "general"
+	case "Gov", "Governor":
+		return "governor"
+	case "Judge":
+		return "judge"
+	case "Bishop":
+		return "bishop"
+	}
+	return ""
 }
 
 // canon returns the canonical name of a person mention.
@@ -377,6 +447,12 @@ func (a *aliases) titledName(w, title string) string {
 			// of it ("Elizabeth" of Lizzy Marsh), is not the Mrs. of her
 			// surname (her mother is)
 			if !fits(p) || marriedTitle(title) && !p.mrs && a.calledBare(p.given) || !marriedTitle(title) && g == 'f' && p.mrs {
+				continue
+			}
+			if maidenTitle(title) && p.given != "" && a.titled[p.given]&bitF != 0 {
+				// "Miss Clarissa" beside "Miss Thornley": a younger
+				// sister goes by her given name, the eldest by the
+				// surname
 				continue
 			}
 			one = p

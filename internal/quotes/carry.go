@@ -30,7 +30,7 @@ func (q *qdoc) carry() {
 		if c.speaker == "" && c.group > 0 {
 			c.speaker = groups[c.group]
 		}
-		if c.speaker == "" && prev != nil && prev.speaker != "" && prev.cueKind == cuePost && prev.para == c.para && c.s-prev.e < 160 && !strings.ContainsAny(q.text[prev.e:c.s], ".!?") {
+		if c.speaker == "" && prev != nil && prev.speaker != "" && prev.cueKind == cuePost && (prev.para == c.para || q.splitPart(prev, c)) && c.s-prev.e < 160 && !strings.ContainsAny(q.text[prev.e:c.s], ".!?") {
 			// “…,” said his lady, “…”: the second part is the same voice
 			c.speaker = prev.speaker
 		}

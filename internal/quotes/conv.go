@@ -110,13 +110,24 @@ func (q *qdoc) sameTurn(prev, c *cand) bool {
 	if c.group > 0 && c.group == prev.group {
 		return true
 	}
-	if c.para != q.lastParaOf(prev) {
+	if c.para != q.lastParaOf(prev) && !q.splitPart(prev, c) {
 		return false
 	}
 	if cueNamed(c) != "" && cueNamed(prev) != "" && cueNamed(c) != cueNamed(prev) {
 		return false
 	}
 	return true
+}
+
+// splitPart reports whether c is the second part of prev, split by prev's
+// cue across a line ("“Get up!” / said the man crossly; “I suppose you
+// would sleep till noon.”"): only the cue between, no sentence's end.
+func (q *qdoc) splitPart(prev, c *cand) bool {
+	if prev.cueKind != cuePost || c.s <= prev.e || c.s-prev.e > 160 || c.cueKind == cueNone || c.cueKind == cuePost {
+		return false
+	}
+	gap := q.text[prev.e:c.s]
+	return !strings.ContainsAny(gap, ".!?") && strings.TrimSpace(gap) != ""
 }
 
 // cueNamed returns the speaker an explicit cue of c names or describes.
@@ -138,12 +149,14 @@ const (
 	costDescSelf  = 0.6  // a description of someone met before, as a voice of its own
 	costDescName  = 0.2  // that description read as a named voice of its sex
 	costDescNew   = 1.5  // a description of someone new read as a named voice
+	costDescAny   = 4.0  // a description of either sex ("his cousin") read as a named voice
 	costNoGender  = 1.5  // a pronoun for a voice of no known gender
 	costFar       = 1.0  // against the last person of the pronoun's gender
 	costUnknown   = 2.5  // a voice the conversation does not name
 	costThird     = 2.0  // neither voice of the exchange
 	costAddrMiss  = 0.5  // not the one the last turn addressed
 	costAddrHit   = -1.0 // the one the last turn addressed
+	costAddrBack  = -1.0 // the one the next turn addresses, as the voice it answers
 	costRank      = 1e-3 // per place in the list of voices, less at each later turn: of two readings as good, the one whose earlier turns take the voices the cues give first
 
 	// text set one sentence a line (sameVoiceCost)
@@ -476,6 +489,10 @@ func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 				} else {
 					c += costDescName
 				}
+			case desc && !isDescVoice[s] && descGender[ws[len(ws)-1]] == 0 && !t.indef && gender[s] != 0:
+				// "said his cousin", "the stranger": a noun of either
+				// sex, met before, may be a named voice too, less surely
+				c += costDescAny
 			default:
 				c += costNamed
 			}
@@ -551,6 +568,9 @@ func (q *qdoc) bestVoices(conv []*turn, parts []string) []int {
 			} else if s != p {
 				c += costAddrMiss
 			}
+		}
+		if next != nil && next.addr != "" && p != unk && p != s && parts[p] == next.addr {
+			c += costAddrBack // "“The supper is cold.” / “I am sorry, Edith.”": Edith spoke
 		}
 		return c
 	}
@@ -889,6 +909,11 @@ func (q *qdoc) nearAntecedent(c *cand) string {
 			plo = max(lo, q.paras[p][0])
 		}
 		ss := max(plo, sentStart(q.text, end, plo))
+		if strings.TrimSpace(q.text[ss:end]) == "" && end-1 > plo {
+			// end closes a sentence ("… gave a short laugh. / “How
+			// strange,” he said"): that sentence
+			ss = max(plo, sentStart(q.text, end-1, plo))
+		}
 		found := ""
 		for _, o := range q.mentionsIn(ss, end) {
 			if o.pp || o.s >= c.s && o.e <= c.e || possessiveAt(q.text, o.e) {
@@ -996,7 +1021,7 @@ func (q *qdoc) salient(at int, g byte) string {
 		if o.pp || o.typ == mPronoun {
 			continue
 		}
-		if r, ok := q.fits(m, o, 0); ok {
+		if r, ok := q.fits(m, o, 0); ok && !q.ownsAppos(m, o) {
 			if bestAt < 0 {
 				bestAt = o.s
 				score[r] += 2
@@ -1048,9 +1073,12 @@ func (q *qdoc) narrDescs() []mention {
 			if i > 0 && prepositions[lower(ts[i-1].w)] {
 				continue
 			}
+			if i > 0 && q.apposOfName(ts[i-1], ts[i]) {
+				continue // "Hannah, her young maid,": Hannah, named already
+			}
 			d, g := genderedDesc(q.text, ts, i)
 			if g == 0 {
-				d, g = neutralDesc(q.text, ts, i)
+				d, g = q.neutralDesc(ts, i)
 			}
 			if g != 0 {
 				if n, ok := q.kinAt[ts[i].s]; ok {
@@ -1067,6 +1095,31 @@ func (q *qdoc) narrDescs() []mention {
 		}
 	}
 	return q.descs
+}
+
+// personAt reports whether a mention of a person (or a name not known
+// to be anything else) starts at s.
+func (q *qdoc) personAt(s int) bool {
+	i := sort.Search(len(q.ments), func(i int) bool { return q.ments[i].s >= s })
+	if i == len(q.ments) || q.ments[i].s != s {
+		return false
+	}
+	m := q.ments[i]
+	return m.typ == mPerson || m.typ == mOther && q.known(m)
+}
+
+// apposOfName reports whether the description opening at d is set
+// between commas after a person's name ending at n: "Hannah, her young
+// maid, had".
+func (q *qdoc) apposOfName(n, d token) bool {
+	if strings.TrimSpace(q.text[n.e:d.s]) != "," || !isCap(n.w) {
+		return false
+	}
+	i := sort.Search(len(q.ments), func(i int) bool { return q.ments[i].e >= n.e })
+	if i == len(q.ments) || q.ments[i].e != n.e || q.ments[i].typ != mPerson && q.ments[i].typ != mOther {
+		return false
+	}
+	return apposAfter(q.text, n.e) != ""
 }
 
 // possessiveAt reports whether a possessive 's follows a name ending at e
@@ -1144,7 +1197,8 @@ prisoner convict child person figure creature speaker caller intruder wanderer f
 // came early in February"), given the sex of the first pronoun of the
 // person after it, in its sentence or the next, before any other person
 // is named or described: "… He was wrapped up from head to foot".
-func neutralDesc(text string, ts []token, i int) (string, byte) {
+func (q *qdoc) neutralDesc(ts []token, i int) (string, byte) {
+	text := q.text
 	if i >= len(ts) || !inSet(articles, ts[i].w) {
 		return "", 0
 	}
@@ -1173,8 +1227,8 @@ func neutralDesc(text string, ts []token, i int) (string, byte) {
 				break
 			}
 		}
-		if isCap(w) && !sentenceInitial(text, ts[j].s, 0) || descGender[lower(w)] != 0 {
-			break // someone else named or described first
+		if isCap(w) && !sentenceInitial(text, ts[j].s, 0) && q.personAt(ts[j].s) || descGender[lower(w)] != 0 {
+			break // someone else named or described first, not a month or a place ("in October")
 		}
 		switch lower(w) {
 		case "he", "him", "his", "himself":

@@ -18,7 +18,7 @@ var descDeterminers = set(`the a an his her my their our your this that`)
 var descStop = set(`and or but as at in on of to with without from by for into upon then again still now once too so very quite
 who whom whose which that when while if not never also only just all both other others one same first last next
 softly quietly slowly gravely sharply angrily coldly eagerly simply presently suddenly calmly gently half almost
-it this these those there here what`)
+it this these those there here what be been do can`)
 
 // description reads a description of a person in ts from index i: a
 // determiner and one to four lower-case words, the last a noun; adjectives
@@ -107,6 +107,9 @@ var kinTitles = map[string]string{
 var descGender = map[string]byte{}
 
 func init() {
+	for w := range auxiliaries {
+		descStop[w] = true // "his mother had replied"
+	}
 	for _, w := range strings.Fields(`man gentleman boy lad father husband son brother uncle king prince lord sir master fellow
 		gentlemen nephew grandfather squire parson priest monk duke earl count baron youth stranger-man old-man
 		clergyman vicar rector curate bishop friar abbot monk hermit butler footman coachman groom bridegroom
@@ -146,6 +149,11 @@ func (q *qdoc) kinName(ts []token, i, end int) string {
 		// to is the one she is the wife of
 		if v := q.vocative(q.cur); v != "" && q.nameGender(v) == g {
 			name = v
+		} else {
+			// "“Let us talk of the weather,” he went on. / “I am sick
+			// of the weather,” cried his wife": the wife of the one of
+			// his sex who spoke last
+			name = q.recentSpeaker(q.cur, g)
 		}
 	}
 	ws := nameWords(name)

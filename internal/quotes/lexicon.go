@@ -58,6 +58,7 @@ tease teases teased coax coaxes coaxed beg begs begged implore implores implored
 object objects objected assent assents assented interject interjects interjected counter counters countered
 chuckle chuckles chuckled giggle giggles giggled squeal squeals squealed chirp chirps chirped
 stutter stutters stuttered rejoined agreed agree agrees
+advise advises advised instruct instructs instructed sang
 `)
 
 // verbPrefixes catch inflections the list misses (English only).

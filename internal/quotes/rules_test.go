@@ -48,6 +48,9 @@ func TestSpeakerRules(t *testing.T) {
 		{"a lower-case compound opening the sentence", "Fifteen-year-old Jo said: “I am late.”", "Jo"},
 		// a description of either sex takes the sex of the pronoun after it
 		{"the stranger is the he who follows", "The stranger came in from the snow. He was wrapped up from head to foot.\n\n“A room and a fire,” he cried.", "stranger"},
+		// a month or a place named before the pronoun is no other person
+		{"the stranger is the he after a month and a place", "The stranger arrived late in October, on a wet evening, across the moor from Eastwick, carrying a leather case in his left hand.\n\n“A bed and some supper,” he said.", "stranger"},
+		{"the stranger is not the he after another man", "The stranger arrived late in October with Mr. Oakes, carrying a leather case in his left hand.\n\n“A bed and some supper,” he said.", "∅"},
 		// a description the conversation read as a named voice is that
 		// voice where it speaks again alone
 		{"a resolved description elsewhere",
@@ -205,6 +208,54 @@ func TestSpeakerRules(t *testing.T) {
 		{"a description the name answers is another person",
 			"“Shine your boots, sir?” said Peter.\n\n“How much?” asked the gentleman.\n\n“Ten cents,” said Hartley.\n\n“Too much,” said the gentleman.",
 			"Peter | gentleman | Hartley | gentleman"},
+		// a pronoun after a name and its appositive ("Hannah, her maid,")
+		// is the one the appositive's possessive points at
+		{"a pronoun is not the name of an appositive of another's",
+			"Mrs. Dunmore lit the lamp and went down to the cellar. When the soup was on the stove, and Hannah, her young maid, had swept the hall, she laid the table in the parlour.\n\n“Shall I take your coat, sir?” she said.",
+			"Dunmore"},
+		{"an absolute phrase is no appositive",
+			"Mrs. Dunmore lit the lamp and went down to the cellar. When the soup was on the stove, and Hannah, her hands in her apron, had come back, she laid the table in the parlour.\n\n“Shall I take your coat, sir?” she said.",
+			"Hannah"},
+		// a title that is a role: the one doctor the text names is "the
+		// doctor"; of two, neither
+		{"the doctor is the one Dr.", "Dr. Walter Pryce sat in his surgery when Jonas Marsh came in.\n\n“Is it urgent?” the doctor asked.", "Walter Pryce"},
+		// "his wife" whose "his" the narration does not give: the wife of
+		// the man who spoke last
+		{"his wife of the man who spoke last",
+			"“Is the carriage ready?” asked Mr. Ashby.\n\n" + strings.Repeat("The rain fell on the roofs all day. ", 41) + "\n\n“It is not, and I am sick of waiting,” cried his wife.",
+			"Ashby | Mrs Ashby"},
+		{"his wife where no man spoke",
+			"“Is the carriage ready?” asked Nell.\n\n" + strings.Repeat("The rain fell on the roofs all day. ", 41) + "\n\n“It is not, and I am sick of waiting,” cried his wife.",
+			"Nell | his wife"},
+		// "Miss Clarissa" beside "Miss Thornley": two sisters, the eldest
+		// by the surname
+		{"Miss Surname beside Miss Given is the eldest sister",
+			"Miss Thornley and her sister Miss Clarissa sat in the parlour. Clarissa Thornley was the younger.\n\n“Is the coach here?” asked Miss Thornley.\n\n“It is,” replied Miss Clarissa.",
+			"Miss Thornley | Clarissa Thornley"},
+		{"Miss Surname of the one full name",
+			"Clarissa Thornley sat in the parlour.\n\n“Is the coach here?” asked Miss Thornley.",
+			"Clarissa Thornley"},
+		{"advised is a verb of saying", "“Say it plainly,” advised Ruth.", "Ruth"},
+		// "heard her say": the one heard speaks, and she is not the one
+		// who hears
+		{"the one heard speaks", "Mrs. Ferrand came out into the garden with the curate.\n\n“Is the news so very bad?” Hester heard her say.", "Ferrand"},
+		{"the one heard speaks, cue before", "Mrs. Corley sat by the window. Rupert heard her tell her guests: “My son is a great comfort to me.”", "Corley"},
+		{"the one spoken to does not speak", "Mrs. Corley sat by the window. “The hills are steep,” Rupert said to her.", "Rupert"},
+		// a word of saying after an article is a noun: no description
+		// before it ("a harsh" is nobody)
+		{"came a harsh reply", "“Not likely!” came a harsh reply.", "∅"},
+		{"the old man replied, a verb", "“Not likely!” the old man replied.", "old man"},
+		// an auxiliary between the description and its verb
+		{"his mother had replied", "“Jasper, do not be foolish,” his mother had replied.", "his mother"},
+		// "he" after the sentence right before the quotation: its subject,
+		// though another man has been named more
+		{"the pronoun's antecedent in the sentence before",
+			"“I have been thinking of the sea,” said Edmund Vane.\n\n“Of the harbour,” said Edmund Vane again. Edmund Vane smiled at the thought.\n\nArthur Pell gave a short laugh. “How very strange,” he said.",
+			"Edmund Vane | Edmund Vane | Arthur Pell"},
+		// "X verbed Y and said": X, the subject of both verbs
+		{"the subject of two verbs, not the object of the first", "Dr. Pryce came in from the rain. He led Marsh into the kitchen and said quietly: “Your son has a fever.”", "Pryce"},
+		{"a name given the letter is no subject", "Ralph gave Ann the letter and said: “Read it to me.”", "Ralph"},
+		{"a clause before the subject keeps the nearest", "When Ralph came in, Ann rose and said: “Sit down by the fire.”", "Ann"},
 		{"a description of the other sex is not the name",
 			"“Shine your boots, sir?” said Peter.\n\n“How much?” asked the lady.\n\n“Ten cents,” said Peter.\n\n“Too much,” said the lady.\n\n“It is the price,” said Peter.\n\n“Then be quick,” said Mr. Hartley.",
 			"Peter | lady | Peter | lady | Peter | Hartley"},
@@ -385,6 +436,23 @@ func TestLineConversationRules(t *testing.T) {
 		{"a cued description is the name called out beside it",
 			"The vicar came to tea on Sunday.\n“Your roses are finer than ever, Mrs. Hollis,” said the vicar.\n“The rain has been kind to them,” said the tall lady.\n“And the sun, I hope.”",
 			"vicar | Hollis | vicar"},
+		// the one a turn calls out spoke the turn before it
+		{"the one called out spoke the turn before",
+			"Ralph, Anna and Edith sat by the fire in the kitchen.\n“The supper is cold again, and the bread is stale.”\n“I am sorry for it, Edith.”\n“Sorry will not warm it.”",
+			"Edith | Ralph | Edith"},
+		// a quotation split by its cue across a line is one turn of one
+		// voice: the second part has the first part's voice
+		{"the second part of a quotation split across a line",
+			"Sam lay asleep on a pile of sacks in the shed.\n“Get up there, boy,” said a gruff voice.\nSam rubbed his eyes.\n“Get up, you lazy rascal!”\nsaid the man crossly; “I suppose you would sleep there till noon.”\n“What time is it?”\nasked Sam.\n“Eight o'clock.”\n“Eight o'clock!\nI should have been at work an hour ago.”",
+			"gruff voice | man | man | Sam | man | Sam"},
+		// a description of either sex ("his cousin") may be the named
+		// voice the exchange points at (called out by the turn before)
+		{"his cousin is the voice called out",
+			"Gerald Wren and Edith Carrow stood at the window.\n“Will you walk with me?” asked Gerald.\n“Not today,” said Edith.\n“Then tomorrow, Edith?” asked Gerald.\n“Perhaps,” said his cousin.\n“I shall hold you to it,” said Gerald.",
+			"Gerald Wren | Edith Carrow | Gerald Wren | Edith Carrow | Gerald Wren"},
+		{"his cousin where no other voice is named",
+			"Gerald Wren stood at the window.\n“Will you walk with me?” asked Gerald.\n“Not today,” said his cousin.\n“Then tomorrow?”\n“Perhaps.”",
+			"Gerald Wren | his cousin | Gerald Wren | his cousin"},
 		// but a question is answered by the other voice
 		{"a question is answered by the other voice",
 			"Jonas and Maren stood by the gate.\n“The sky is dark.\nThe wind is up,” said Jonas.\n“It is,” said Maren.\n“Will it rain tonight?” asked Jonas.\n“I think it will.\nSoon.”\n“Then we go in.”",
@@ -473,6 +541,24 @@ func TestCallsSurname(t *testing.T) {
 	} {
 		if got := calls(tc.addr, tc.name); got != tc.want {
 			t.Errorf("calls(%q, %q) = %v", tc.addr, tc.name, got)
+		}
+	}
+}
+
+// TestTitleRoles: a role noun stands for the one person the text gives it
+// as a title ("Dr. Walter Pryce": the doctor), for no one where two bear
+// it, and never over a role set beside a name.
+func TestTitleRoles(t *testing.T) {
+	for _, tc := range []struct{ text, role, want string }{
+		{"Dr. Walter Pryce sat in his surgery.", "doctor", "Walter Pryce"},
+		{"Dr. Walter Pryce and Dr. Ella Blake sat in the surgery.", "doctor", ""},
+		{"Captain Ormond and Dr. Pryce sat in the surgery.", "captain", "Ormond"},
+		{"The doctor, Ella Blake, came in. Dr. Walter Pryce followed her.", "doctor", "Ella Blake"},
+		{"Mr. Walter Pryce sat in his surgery.", "doctor", ""},
+	} {
+		ms, _ := findMentions(doc(tc.text))
+		if got := buildAliases(tc.text, ms).roles[tc.role]; got != tc.want {
+			t.Errorf("%q: roles[%q] = %q, want %q", tc.text, tc.role, got, tc.want)
 		}
 	}
 }

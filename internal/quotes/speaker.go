@@ -243,8 +243,11 @@ func (q *qdoc) postCue(s, e int) (mention, string, bool) {
 			}
 			continue
 		}
-		if !isSpeechVerb(w) || v > 0 && isCap(w) {
+		if !isSpeechVerb(w) || v > 0 && isCap(w) || nounUse(ts, v) {
 			continue
+		}
+		if m, ok := q.heardObject(ts, v); ok {
+			return m, strings.Trim(q.text[s:t.e], " ,—–-\n"), true
 		}
 		// X said
 		ms := q.mentionsIn(s, t.s)
@@ -283,8 +286,12 @@ func (q *qdoc) postCue(s, e int) (mention, string, bool) {
 				return m, strings.Trim(q.text[s:ts[k].e], " ,—–-\n"), true
 			}
 		}
-		for i := v - 1; i >= 0 && i >= v-5; i-- {
-			if d, k := description(q.text, ts, i); k == v-1 {
+		last := v - 1 // the description's last word: right before the verb, or an auxiliary ("his mother had replied")
+		if last > 0 && inSet(auxiliaries, ts[last].w) {
+			last--
+		}
+		for i := last; i >= 0 && i >= v-5; i-- {
+			if d, k := description(q.text, ts, i); k == last {
 				if m, ok := q.descMention(ts, i, k, d); ok {
 					return m, strings.Trim(q.text[s:ts[v].e], " ,—–-\n"), true
 				}
@@ -460,8 +467,18 @@ func (q *qdoc) preCue(c *cand, s, e int) {
 			}
 			return
 		}
-		// the subject: the nearest mention before the verb
+		if m, ok := q.heardObject(ts, v); ok {
+			set(m, ts[v-2].s, cueVerb)
+			return
+		}
+		// the subject: the nearest mention before the verb; where the
+		// verb is the second of two ("He led Marsh in and said"),
+		// the first mention of its sentence
 		before := q.mentionsIn(s, ts[v].s)
+		if m, ok := q.coordSubject(ts, v, s, before); ok {
+			set(m, m.s, cueVerb)
+			return
+		}
 		for i := len(before) - 1; i >= 0; i-- {
 			m := before[i]
 			if m.pp || q.junk(m) {
@@ -581,6 +598,73 @@ func (q *qdoc) owner(ts []token, s, e int) (mention, int, int, bool) {
 		_ = base
 	}
 	return mention{}, 0, 0, false
+}
+
+// nounUse reports whether the word of saying at ts[v] is a noun after an
+// article, with at most one word between: "came a harsh reply", "the
+// answer was". Not a possessive's ("her answer came": hers).
+func nounUse(ts []token, v int) bool {
+	if !inSet(thingHeads, ts[v].w) {
+		return false
+	}
+	for k := v - 1; k >= 0 && k >= v-2; k-- {
+		switch lower(ts[k].w) {
+		case "a", "an", "the":
+			return true
+		}
+		if !isWordLower(ts[k].w) {
+			break
+		}
+	}
+	return false
+}
+
+// heardObject reads "heard her say", "he heard him tell": the one heard
+// speaks, not the one who hears. It returns the object pronoun before
+// the speech verb at ts[v], placed for its resolution before the
+// sentence that holds it: "Hester heard her" is never Hester.
+func (q *qdoc) heardObject(ts []token, v int) (mention, bool) {
+	if v < 2 || !inSet(hearVerbs, ts[v-2].w) {
+		return mention{}, false
+	}
+	var g byte
+	switch lower(ts[v-1].w) {
+	case "her":
+		g = 'f'
+	case "him":
+		g = 'm'
+	default:
+		return mention{}, false
+	}
+	at := max(0, sentStart(q.text, ts[v-2].s, 0)-1)
+	return mention{s: at, e: at, raw: lower(ts[v-1].w), typ: mPronoun, gender: g}, true
+}
+
+// auxiliaries may stand between a subject and its verb of saying.
+var auxiliaries = set(`had has have was were is are would could should will shall did does may might must`)
+
+var hearVerbs = set(`hear hears heard overhear overhears overheard`)
+
+// coordSubject returns, for a speech verb at ts[v] that follows "and"
+// ("He led Marsh into the kitchen and said:"), the subject the two
+// verbs share: the first mention of the sentence, where the sentence
+// opens with it (no clause of its own before: "When Tom came, Ann rose
+// and said" keeps the nearest).
+func (q *qdoc) coordSubject(ts []token, v, s int, before []mention) (mention, bool) {
+	if v == 0 || lower(ts[v-1].w) != "and" || len(before) < 2 {
+		return mention{}, false
+	}
+	ss := sentStart(q.text, ts[v].s, s)
+	for _, m := range before {
+		if m.s < ss {
+			continue
+		}
+		if m.pp || q.junk(m) || strings.TrimSpace(q.text[ss:m.s]) != "" {
+			return mention{}, false
+		}
+		return m, true
+	}
+	return mention{}, false
 }
 
 // nameOf returns the canonical name a mention stands for.
@@ -750,6 +834,9 @@ func (q *qdoc) resolve(m mention, depth int) string {
 				continue
 			}
 			if r, ok := q.fits(m, o, depth); ok {
+				if q.ownsAppos(m, o) {
+					continue
+				}
 				out = r
 				break
 			}
@@ -768,6 +855,18 @@ func (q *qdoc) resolve(m mention, depth int) string {
 	}
 	q.res[m.s] = out
 	return out
+}
+
+// ownsAppos reports whether a name o is followed by a description of
+// another person of m's gender, the owner of its possessive: in "When
+// the soup was on, and Hannah, her young maid, had swept the hall, she
+// laid the table", her and she are the maid's mistress, not Hannah.
+func (q *qdoc) ownsAppos(m, o mention) bool {
+	if o.typ != mPerson && o.typ != mOther || m.gender != 'm' && m.gender != 'f' {
+		return false
+	}
+	d := apposAfter(q.text, o.e)
+	return m.gender == 'f' && strings.HasPrefix(d, "her ") || m.gender == 'm' && strings.HasPrefix(d, "his ")
 }
 
 // fits reports whether o may be m's antecedent, and the name it gives.
