@@ -1,24 +1,29 @@
 package stance
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A cue is a phrase that carries a verdict.
 type cue struct {
 	re      *regexp.Regexp
+	m       *matcher // re, tried where a match may begin
 	verdict string
 }
 
 func c(verdict, pattern string) cue {
 	// A space in a pattern matches any run of spaces and line breaks.
 	pattern = strings.ReplaceAll(pattern, " ", `\s+`)
-	return cue{re: regexp.MustCompile(`(?i)` + pattern), verdict: verdict}
+	re := regexp.MustCompile(`(?i)` + pattern)
+	return cue{re: re, m: newMatcher(re), verdict: verdict}
 }
 
 // cues are tried in order; the first that matches a sentence gives its
@@ -202,22 +207,33 @@ var cueTrigSet = func() []trigSet {
 }()
 
 // present returns the triggers the lower-cased sentence low holds at the
-// start of a word.
+// start of a word (after no letter).
 func present(low string) trigSet {
 	var out trigSet
-	prevLetter := false
+	prevLetter := false // whether the rune before i is a letter
 	for i := 0; i < len(low); {
-		b := low[i]
-		if !prevLetter {
-			for _, t := range trigByByte[b] {
-				// (the first byte is b: the second is compared before the rest)
-				if len(low)-i >= len(t.t) && (len(t.t) < 2 || low[i+1] == t.t[1]) && low[i:i+len(t.t)] == t.t {
-					out.add(int(t.i))
+		// Eight bytes in ASCII at a time: each letter after no letter.
+		if i+8 <= len(low) {
+			if w := load64(low, i); w&hi8 == 0 {
+				x := w | 0x20*lo8
+				letters := (x + 0x1f*lo8) &^ (x + 0x05*lo8) & hi8 // from a to z
+				after := letters << 8
+				if prevLetter {
+					after |= 0x80
 				}
+				for starts := letters &^ after; starts != 0; starts &= starts - 1 {
+					out.at(low, i+bits.TrailingZeros64(starts)>>3)
+				}
+				prevLetter = letters>>63 != 0
+				i += 8
+				continue
 			}
 		}
-		if b < utf8.RuneSelf {
-			prevLetter = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+		if !prevLetter {
+			out.at(low, i)
+		}
+		if b := low[i]; b < utf8.RuneSelf {
+			prevLetter = asciiLetter[b]
 			i++
 			continue
 		}
@@ -227,6 +243,80 @@ func present(low string) trigSet {
 	}
 	return out
 }
+
+// at adds the triggers low holds at i.
+func (s *trigSet) at(low string, i int) {
+	if i+3 > len(low) {
+		return
+	}
+	if h := (uint32(low[i]) | uint32(low[i+1])<<8 | uint32(low[i+2])<<16) * 0x9e3779b1 >> 16; trigHeads[h>>6]&(1<<(h&63)) == 0 {
+		return
+	}
+	var w uint64
+	if i+8 <= len(low) {
+		w = load64(low, i)
+	} else {
+		for k := len(low) - 1; k >= i; k-- {
+			w = w<<8 | uint64(low[k])
+		}
+	}
+	for _, t := range pairTriggers[trigByPair[uint16(w)]] {
+		if w&t.mask == t.head && (len(t.t) <= 8 || len(low)-i >= len(t.t) && low[i+8:i+len(t.t)] == t.t[8:]) {
+			s.add(int(t.i))
+		}
+	}
+}
+
+// load64 returns the eight bytes of s from i, the first in the low bits.
+func load64(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+}
+
+// trigHeads is a set of hashes of the first three bytes of the triggers
+// (the first three bytes of a word outside it begin no trigger);
+// pairTriggers[trigByPair[key]] are the triggers whose first two bytes
+// are key (the first byte in the low bits), each with its first eight
+// bytes as a word (head) and a mask of those it has.
+var trigHeads, trigByPair, pairTriggers = func() (*[1 << 16 / 64]uint64, *[1 << 16]uint8, [][]headTrigger) {
+	var set [1 << 16 / 64]uint64
+	var by [1 << 16]uint8
+	lists := [][]headTrigger{nil}
+	for i, t := range triggers {
+		if len(t) < 3 || !asciiLetter[t[0]&0x7f] && t[0] < 0xc0 {
+			panic("stance: a trigger of less than three bytes, or not beginning with a letter: " + t)
+		}
+		h := (uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16) * 0x9e3779b1 >> 16
+		set[h>>6] |= 1 << (h & 63)
+		key := uint16(t[0]) | uint16(t[1])<<8
+		if by[key] == 0 {
+			by[key] = uint8(len(lists))
+			lists = append(lists, nil)
+		}
+		ht := headTrigger{trigger: trigger{i: uint8(i), t: t}}
+		for k := 0; k < len(t) && k < 8; k++ {
+			ht.head |= uint64(t[k]) << (8 * k)
+			ht.mask |= 0xff << (8 * k)
+		}
+		lists[by[key]] = append(lists[by[key]], ht)
+	}
+	if len(lists) > 255 {
+		panic("stance: too many trigger pairs")
+	}
+	return &set, &by, lists
+}()
+
+// headTrigger is a trigger with its first eight bytes (see trigHeads).
+type headTrigger struct {
+	trigger
+	head, mask uint64
+}
+
+var asciiLetter = func() (l [utf8.RuneSelf]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		l[c], l[c-'a'+'A'] = true, true
+	}
+	return l
+}()
 
 // cueLiterals lists, per cue and per top-level alternative of its
 // expression, what every match of that alternative holds, as clauses (see
@@ -422,8 +512,10 @@ func nonWordClass(re *syntax.Regexp) bool {
 // clause of some alternative of cue i. Word boundaries are checked only
 // in a sentence in ASCII, whose lower-cased bytes are the sentence's
 // bytes in their places.
-func mayMatch(low string, i int) bool {
-	ascii := isASCII(low)
+func mayMatch(low string, i int) bool { return mayMatchASCII(low, isASCII(low), i) }
+
+// mayMatchASCII is mayMatch, told whether low is in ASCII.
+func mayMatchASCII(low string, ascii bool, i int) bool {
 alts:
 	for _, clauses := range cueLiterals[i] {
 	clauses:
@@ -442,7 +534,13 @@ alts:
 }
 
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&hi8 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}

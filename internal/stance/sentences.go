@@ -16,7 +16,7 @@ var noStop = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "p
 
 // sentences splits the paragraphs of d into sentences.
 func sentences(d *extract.Doc) []sentence {
-	var out []sentence
+	out := make([]sentence, 0, len(d.Text)/100+1)
 	paras := d.Paras
 	if len(paras) == 0 {
 		paras = []extract.Para{{}}
@@ -35,6 +35,15 @@ func sentences(d *extract.Doc) []sentence {
 func splitSentences(t string, s, e, pi int, out []sentence) []sentence {
 	start := s
 	for i := s; i < e; {
+		// (Every rune but these is passed over: no byte of another is one of these.)
+		if !stopByte[t[i]] {
+			i++
+			// eight bytes at a time up to the next that may be one of these
+			for i+8 <= e && !mayStop(load64(t, i)) {
+				i += 8
+			}
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(t[i:])
 		// A semicolon ends a clause that can carry a verdict of its own.
 		if r == ';' {
@@ -59,7 +68,7 @@ func splitSentences(t string, s, e, pi int, out []sentence) []sentence {
 				}
 				break
 			}
-			if r == '.' && (noStop[strings.ToLower(w)] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]))) {
+			if r == '.' && (noStopWord(w) || initial(w)) {
 				i = j
 				continue
 			}
@@ -88,8 +97,52 @@ func splitSentences(t string, s, e, pi int, out []sentence) []sentence {
 	return out
 }
 
+// stopByte: the bytes a rune that ends a sentence or a clause begins with
+// (. ! ? ; …).
+var stopByte = func() (b [256]bool) {
+	for _, r := range ".!?;…" {
+		b[string(r)[0]] = true
+	}
+	return b
+}()
+
+// mayStop says whether one of the eight bytes of w is a stopByte.
+func mayStop(w uint64) bool {
+	return hasZero(w^('.'*lo8)) || hasZero(w^(';'*lo8)) || hasZero(w^('!'*lo8)) || hasZero(w^('?'*lo8)) || hasZero(w^(0xe2*lo8))
+}
+
+// hasZero says whether one of the bytes of w is zero.
+func hasZero(w uint64) bool { return (w-lo8)&^w&hi8 != 0 }
+
+// noStopWord says whether noStop holds the word lower-cased.
+func noStopWord(w string) bool {
+	if len(w) > noStopLen && isASCII(w) {
+		return false // (longer than any, lower-cased)
+	}
+	var buf [32]byte
+	return noStop[extract.Lower(w, buf[:0])]
+}
+
+// noStopLen is the length of the longest word of noStop.
+var noStopLen = func() int {
+	n := 0
+	for w := range noStop {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// initial says whether w is one capital letter.
+func initial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && n > 0 && unicode.IsUpper(r)
+}
+
 func wordBefore(t string, from, i int) string {
 	j := i
+	for j > from && t[j-1] < utf8.RuneSelf && asciiLetter[t[j-1]] {
+		j--
+	}
 	for j > from {
 		r, n := utf8.DecodeLastRuneInString(t[from:j])
 		if !unicode.IsLetter(r) {

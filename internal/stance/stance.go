@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,6 +27,9 @@ func Extractors() []extract.Extractor {
 // sentence is a span of the text.
 type sentence struct{ s, e, para int }
 
+// lowBufs are buffers for the lower-cased texts.
+var lowBufs = sync.Pool{New: func() any { return new([]byte) }}
+
 // Extract finds the verdicts of d.
 func Extract(d *extract.Doc) []quellen.Finding {
 	if d == nil || d.Text == "" {
@@ -34,12 +38,21 @@ func Extract(d *extract.Doc) []quellen.Finding {
 	x := &run{d: d, ents: d.Of(quellen.KindEntity), quotes: d.Of(quellen.KindQuote), refs: d.Of(quellen.KindReference)}
 	x.sents = sentences(d)
 	x.judge = x.docJudge()
+	// (No string taken from the lower-cased text outlives Extract: its
+	// buffer serves again.)
+	bp := lowBufs.Get().(*[]byte)
+	if cap(*bp) < len(d.Text) {
+		*bp = make([]byte, len(d.Text))
+	}
+	x.lo = lowerInto(d.Text, (*bp)[:len(d.Text)])
+	defer lowBufs.Put(bp)
+	x.cued = make([]int8, len(x.sents))
 	var out []quellen.Finding
 	for i, s := range x.sents {
 		if x.skip(s) {
 			continue
 		}
-		for _, h := range findCues(d.Text[s.s:s.e]) {
+		for _, h := range x.cuesOf(i) {
 			if f, ok := x.verdict(i, h.c, s.s+h.s, s.s+h.e, s.s+h.from); ok {
 				out = append(out, f)
 			}
@@ -57,6 +70,33 @@ type run struct {
 	personOf map[string]bool
 	sents    []sentence
 	judge    string
+	// lo: the text lower-cased; cued: per sentence, whether it holds a
+	// cue (0 not known yet, 1 no, 2 yes).
+	lo   *lowered
+	cued []int8
+	// lastWords: lastWord of the names asked for.
+	lastWords map[string]string
+}
+
+// cuesOf returns findCues of sentence i.
+func (x *run) cuesOf(i int) []hit {
+	s := x.sents[i]
+	var buf [512]byte
+	low, exact := x.lo.span(s.s, s.e, buf[:0])
+	hs := findCuesIn(x.d.Text[s.s:s.e], low, exact)
+	x.cued[i] = 1
+	if len(hs) > 0 {
+		x.cued[i] = 2
+	}
+	return hs
+}
+
+// hasCues says whether sentence i holds a cue.
+func (x *run) hasCues(i int) bool {
+	if x.cued[i] == 0 {
+		x.cuesOf(i)
+	}
+	return x.cued[i] == 2
 }
 
 // skip leaves out text that judges nothing: notes, references, headings.
@@ -229,7 +269,7 @@ var claimVerbs = []string{"published", "repeats", "repeated", "reports", "says",
 // before: "He asserts ...", "In Brisk's telling ..."), else nobody.
 func (x *run) targetFor(i, claimS, cueE int, judge string) string {
 	sameAsJudge := func(n string) bool {
-		return judge != "" && (n == judge || lastWord(n) == lastWord(judge))
+		return judge != "" && (n == judge || x.lastWord(n) == x.lastWord(judge))
 	}
 	s := x.sents[i]
 	if n := x.claimant(claimS, s.e, judge); n != "" {
@@ -241,7 +281,8 @@ func (x *run) targetFor(i, claimS, cueE int, judge string) string {
 		}
 	}
 	// "whom he supposes", "He asserts": the pronoun's claimant is named before.
-	if heClaims.MatchString(x.d.Text[claimS:s.e]) {
+	var buf [512]byte
+	if low, exact := x.lo.span(claimS, s.e, buf[:0]); heClaims.match(x.d.Text[claimS:s.e], low, exact) {
 		for k := i - 1; k >= 0 && k >= i-6; k-- {
 			if x.sents[k].s >= claimS {
 				continue
@@ -261,7 +302,7 @@ func (x *run) targetFor(i, claimS, cueE int, judge string) string {
 		if x.sents[k].s >= claimS {
 			continue
 		}
-		if len(findCues(x.d.Text[x.sents[k].s:x.sents[k].e])) > 0 {
+		if x.hasCues(k) {
 			break // a claim judged already is not the one judged here
 		}
 		if n := x.claimant(x.sents[k].s, x.sents[k].e, judge); n != "" {
@@ -310,7 +351,20 @@ var workNouns = map[string]bool{"account": true, "accounts": true, "telling": tr
 
 var reportNouns = map[string]bool{"report": true, "rapport": true, "minutes": true, "findings": true, "resolution": true, "statement": true, "communiqué": true, "отчёт": true, "доклад": true}
 
-var heClaims = regexp.MustCompile(`(?i)\b(he|she|they|il|elle|он|она)\s+(supposes|asserts|claims|says|writes|argues|assumes|believes|suggests|maintains|insists|alleges|contends|prétend|affirme|écrit|suppose|soutient|утверждает|пишет)\b`)
+var heClaims = newMatcher(regexp.MustCompile(`(?i)\b(he|she|they|il|elle|он|она)\s+(supposes|asserts|claims|says|writes|argues|assumes|believes|suggests|maintains|insists|alleges|contends|prétend|affirme|écrit|suppose|soutient|утверждает|пишет)\b`))
+
+// lastWord is lastWord, remembered.
+func (x *run) lastWord(s string) string {
+	w, ok := x.lastWords[s]
+	if !ok {
+		if x.lastWords == nil {
+			x.lastWords = map[string]string{}
+		}
+		w = lastWord(s)
+		x.lastWords[s] = w
+	}
+	return w
+}
 
 func lastWord(s string) string {
 	f := strings.Fields(strings.ToLower(s))
@@ -330,7 +384,7 @@ func (x *run) claimant(s, e int, judge string) string {
 			continue
 		}
 		n := en.Attrs.String("canonical")
-		if n == "" || (judge != "" && lastWord(n) == lastWord(judge)) {
+		if n == "" || (judge != "" && x.lastWord(n) == x.lastWord(judge)) {
 			continue
 		}
 		if typ == "org" {
@@ -393,7 +447,7 @@ func (x *run) lastPerson(s, e int, judge string) string {
 			continue
 		}
 		n := en.Attrs.String("canonical")
-		if n != "" && (judge == "" || lastWord(n) != lastWord(judge)) {
+		if n != "" && (judge == "" || x.lastWord(n) != x.lastWord(judge)) {
 			best = n
 		}
 	}
@@ -409,15 +463,22 @@ type hit struct {
 // findCues returns the verdicts of a sentence: the first cue, and further
 // ones in later clauses (after a colon or a semicolon).
 func findCues(text string) []hit {
-	var buf [512]byte
-	low := extract.Lower(text, buf[:0])
+	low, exact := lowerText(text).span(0, len(text), nil)
+	return findCuesIn(text, low, exact)
+}
+
+// findCuesIn is findCues given the sentence lower-cased (low) and whether
+// low is exact (see lowered.span).
+func findCuesIn(text, low string, exact bool) []hit {
 	has := present(low)
+	ascii := isASCII(low)
 	var all []hit
 	for i, c := range cues {
-		if !mayHold(&has, i) || !mayMatch(low, i) {
+		if !mayHold(&has, i) || !mayMatchASCII(low, ascii, i) {
 			continue
 		}
-		for _, loc := range c.re.FindAllStringIndex(text, 2) {
+		locs, n := c.m.findAll(text, low, exact, 2)
+		for _, loc := range locs[:n] {
 			all = append(all, hit{c: c, s: loc[0], e: loc[1]})
 		}
 	}
