@@ -256,8 +256,8 @@ func (x *run) types() {
 			continue
 		}
 		// What the model learnt from annotated newspapers says.
-		if post, ok := m.posterior(); ok && personKeys[sur] < 3 {
-			if len(m.words) == 1 && post[0] >= nbDrop && !m.says && !x.surname(m.surname()) && placeKeys[k] == 0 && !x.renders(m.words[0], wSur, &x.surKeys) {
+		if post, ok := m.posterior(x); ok && personKeys[sur] < 3 {
+			if len(m.words) == 1 && post[0] >= nbDrop && !m.says && !x.surname(m.fi[len(m.fi)-1]) && placeKeys[k] == 0 && !x.renders(m.words[0], wSur, &x.surKeys) {
 				m.drop = true
 				continue
 			}
@@ -702,13 +702,23 @@ func (x *run) canonPersons(idx []int) {
 		if len(fs) == 0 {
 			continue
 		}
-		seen := map[string]bool{}
+		var seen map[string]bool // (made when the names are many: few are looked through)
 		for _, f := range fs {
-			if !seen[f.name] {
-				seen[f.name] = true
-				f.parts, f.rank = givenParts(f.words), rankOf(f.name)
-				distinct[g] = append(distinct[g], f)
+			ds := distinct[g]
+			if seen == nil && len(ds) > 16 {
+				seen = make(map[string]bool, 2*len(ds))
+				for _, d := range ds {
+					seen[d.name] = true
+				}
 			}
+			if seen != nil && seen[f.name] || seen == nil && slices.ContainsFunc(ds, func(d full) bool { return d.name == f.name }) {
+				continue
+			}
+			if seen != nil {
+				seen[f.name] = true
+			}
+			f.parts, f.rank = givenParts(f.words), rankOf(f.name)
+			distinct[g] = append(distinct[g], f)
 		}
 	}
 	bestOf := reuse(&x.scratch.bestOf)

@@ -39,35 +39,37 @@ type mention struct {
 	words     []string // the name's tokens as written (words, initials, connectors)
 	fw        []string // and folded (set by push)
 	fc        []uint64 // and the word lists each is in (see lexBits)
+	fi        []int32  // and their numbers (see run.id)
 	jf        string   // fw joined, once made (see joined)
 	k         string   // the key (see key)
-	officeOf  bool     // after an office and "of" (the King of, le ministre de)
-	titled    bool     // a person title stood before it
 	typ       string
 	canon     string
-	sent      bool // starts a sentence
-	para      int
-	en        bool // in an English paragraph
 	gaz       *Entry
+	forced    *Entry        // what the mention is, known from its form (a state's abbreviation)
+	ni        *nameInfo     // what its text says (see info)
+	nbf       []nbTok       // the capitalised tokens, for the model
+	post      *[nbN]float64 // and what the model says of them, once asked (postDone; nil: no model)
+	para      int
 	placeCue  int
 	personCue int
+	titleS    int   // where a title left out of the mention starts; -1 when none
+	ji        int32 // the number of joined plus one, once made (see joinedID)
+	drop      bool
+	officeOf  bool // after an office and "of" (the King of, le ministre de)
+	titled    bool // a person title stood before it
+	sent      bool // starts a sentence
+	en        bool // in an English paragraph
 	pubCue    bool
 	orgCue    bool
 	plural    bool
-	says      bool          // a verb of saying follows
-	nextLower bool          // a word in lower case follows
-	verbAfter bool          // a verb a person does follows (said, had, was)
-	titleS    int           // where a title left out of the mention starts; -1 when none
-	strong    bool          // typed by evidence of its own (gazetteer, title, head word)
-	nbf       []nbTok       // the capitalised tokens, for the model
-	post      *[nbN]float64 // and what the model says of them, once asked (postDone; nil: no model)
+	says      bool // a verb of saying follows
+	nextLower bool // a word in lower case follows
+	verbAfter bool // a verb a person does follows (said, had, was)
+	strong    bool // typed by evidence of its own (gazetteer, title, head word)
 	postDone  bool
 	allCaps   bool // in a run of capitals, where capitals say nothing
 	inTitle   bool // inside the title of a work
-	drop      bool
-	forced    *Entry    // what the mention is, known from its form (a state's abbreviation)
-	ni        *nameInfo // what its text says (see info)
-	adjBody   bool      // an adjective and a body in lower case (the French army)
+	adjBody   bool // an adjective and a body in lower case (the French army)
 }
 
 func (m *mention) text(s string) string { return s[m.s:m.e] }
@@ -84,9 +86,9 @@ func (m *mention) joined() string {
 }
 
 // posterior is nb.posterior of the mention's tokens, made once.
-func (m *mention) posterior() ([nbN]float64, bool) {
+func (m *mention) posterior(x *run) ([nbN]float64, bool) {
 	if !m.postDone {
-		if p, ok := nb.posterior(m.nbf); ok {
+		if p, ok := x.posterior(m.nbf); ok {
 			m.post = &p
 		}
 		m.postDone = true
@@ -134,11 +136,20 @@ func (x *run) findings() []quellen.Finding {
 	out := make([]quellen.Finding, 0, kept)
 	// The mentions of one name written one way share their attributes:
 	// one map for all, which nothing downstream changes (a correction
-	// or a store copies it first).
+	// or a store copies it first). The first attributes of a text are
+	// kept with its nameInfo, the others in x.attrs.
 	if x.attrs == nil {
 		x.attrs = map[attrKey]quellen.Attrs{}
 	}
-	defer clear(x.attrs) // (the maps hold the document's text)
+	defer func() {
+		// (The maps hold the document's text.)
+		clear(x.attrs)
+		for _, ni := range x.attrsOf {
+			ni.attrs, ni.attrsCanon = nil, ""
+		}
+		clear(x.attrsOf)
+		x.attrsOf = x.attrsOf[:0]
+	}()
 	for i := range x.ms {
 		m := &x.ms[i]
 		if m.drop {
@@ -154,6 +165,13 @@ func (x *run) findings() []quellen.Finding {
 			// The title left out of the mention (Mr., Com., General).
 			f.Attrs = entityAttrs(raw, m.canon, m.typ)
 			f.Attrs["title"] = strings.Join(strings.Fields(d.Text[m.titleS:m.s]), " ")
+		} else if ni := m.ni; ni != nil && ni.attrs == nil {
+			// The first of the name's text: its attributes are kept with it.
+			ni.attrs, ni.attrsCanon, ni.attrsTyp = entityAttrs(raw, m.canon, m.typ), m.canon, m.typ
+			x.attrsOf = append(x.attrsOf, ni)
+			f.Attrs = ni.attrs
+		} else if ni != nil && ni.attrsCanon == m.canon && ni.attrsTyp == m.typ {
+			f.Attrs = ni.attrs
 		} else {
 			k := attrKey{raw, m.canon, m.typ}
 			a, ok := x.attrs[k]
@@ -211,17 +229,20 @@ func putRun(x *run) {
 
 // reset readies x for d, keeping its storage.
 func (x *run) reset(d *extract.Doc, g *Gazetteer) {
-	x.lower.reset()
+	if g != x.infosOf || g.edits != x.infosEdits {
+		// The names' information is the gazetteer's.
+		x.infoMemo, x.infoArena, x.infosOf, x.infosEdits = wordMap[*nameInfo]{}, arena[nameInfo]{}, g, g.edits
+	}
+	x.lex.reset()
 	x.infos.reset()
-	x.wf.reset()
-	*x = run{d: d, g: g, ms: x.ms[:0], lower: x.lower, wf: x.wf, infos: x.infos, typesScratch: x.typesScratch, keyMemo: x.keyMemo, wordFolds: x.wordFolds, byName: x.byName, groupOf: x.groupOf, scratch: x.scratch, keySets: x.keySets, infoArena: x.infoArena, attrs: x.attrs,
-		paras: x.paras[:0], strArena: x.strArena, nbArena: x.nbArena, lxArena: x.lxArena, block: x.block[:0], bools: x.bools[:0],
+	*x = run{d: d, g: g, ms: x.ms[:0], lex: x.lex, wfIDs: x.wfIDs[:0], idArena: x.idArena, keyMemo: x.keyMemo, infos: x.infos, infoMemo: x.infoMemo, infosOf: x.infosOf, infosEdits: x.infosEdits, typesScratch: x.typesScratch, wordFolds: x.wordFolds, byName: x.byName, groupOf: x.groupOf, scratch: x.scratch, keySets: x.keySets, infoArena: x.infoArena, attrs: x.attrs, attrsOf: x.attrsOf,
+		paras: x.paras[:0], strArena: x.strArena, nbArena: x.nbArena, nbWords: x.nbWords[:0], rks: x.rks[:0], lxArena: x.lxArena, block: x.block[:0], bools: x.bools[:0],
 		roleOf: map[string]string{}, roleVotes: map[string]int{}}
 	if n := len(d.Text)/40 + 8; cap(x.ms) < n {
 		x.ms = make([]mention, 0, n)
 	}
-	x.infoArena.reset()
 	x.strArena.reset()
+	x.idArena.reset()
 	x.nbArena.reset()
 	x.lxArena.reset()
 }
@@ -248,8 +269,8 @@ type run struct {
 	g       *Gazetteer
 	paras   [][]tok
 	ms      []mention
-	lower   wordMap[bool]       // words the document writes in lower case
-	wf      wordMap[uint8]      // what the document makes of each word (see filter)
+	lex     lexicon             // the words, numbered (see words.go)
+	wfIDs   []int32             // the words the document makes a use of (see wfAt)
 	midKeys map[uint64]struct{} // transliteration keys of the words named mid-sentence (see renders), hashed
 	surKeys map[uint64]struct{} // and of the surnames
 	roleOf  map[string]string   // "ministry" -> "Ministry of Communications", from "Minister of Communications"
@@ -259,17 +280,24 @@ type run struct {
 	folds        map[string]string
 	strArena     arena[string] // storage for the mentions' word lists (see strs)
 	nbArena      arena[nbTok]
+	nbWords      []nbWord     // the model's vectors per word of the document (see nbOf)
+	rks          []renderKeys // the render keys per word of the document (see renderKeys)
 	lxArena      arena[uint64]
+	idArena      arena[int32]
 	infos        wordMap[*nameInfo] // per text of a mention (see info)
+	infoMemo     wordMap[*nameInfo] // and kept for the next documents
 	infoArena    arena[nameInfo]
-	typesScratch typesScratch
 	keyMemo      map[string][]uint64 // see renderKeys
-	wordFolds    map[string]string   // see foldWord
-	byName       wordMap[*long]      // see canonOthers
-	groupOf      wordMap[int32]      // see canonPersons
+	infosOf      *Gazetteer          // the gazetteer of infos
+	infosEdits   int                 // and its count of edits
+	typesScratch typesScratch
+	wordFolds    map[string]string // see foldWord
+	byName       wordMap[*long]    // see canonOthers
+	groupOf      wordMap[int32]    // see canonPersons
 	scratch      canonScratch
 	keySets      [2]map[uint64]struct{}    // storage for midKeys and surKeys
 	attrs        map[attrKey]quellen.Attrs // the findings' attributes, shared (see Extract)
+	attrsOf      []*nameInfo               // the names whose attributes findings set, to be let go
 	block        []tok                     // storage for the tokens
 	bools        []bool                    // storage for capsContext and titleSegments
 	looked       map[string]*Entry         // x.g.Lookup of the names outside ASCII, nil when none
@@ -312,25 +340,25 @@ func (x *run) paragraphs() {
 	x.block = block
 }
 
-// markLower records the words of ts written in lower case (x.lower), while
-// the paragraph is at hand.
+// markLower numbers the words of ts, with their lists, and records those
+// written in lower case, while the paragraph is at hand.
 func (x *run) markLower(ts []tok) {
 	for i := range ts {
-		if t := &ts[i]; t.word && !t.cap && !t.digit {
-			*x.lower.at(t.f) = true
-			t.low, t.lowOK = true, true
+		t := &ts[i]
+		if !t.word {
+			continue
+		}
+		w := &x.lex.facts[x.tokID(t)]
+		t.lx, t.lxOK = uint32(w.lx), true
+		if !t.cap && !t.digit {
+			w.low = true
 		}
 	}
 }
 
 // low says whether the document writes t's word in lower case (once every
 // paragraph is read).
-func (x *run) low(t *tok) bool {
-	if !t.lowOK {
-		t.low, t.lowOK = t.word && x.lower.get(t.f), true
-	}
-	return t.low
-}
+func (x *run) low(t *tok) bool { return t.word && x.lowID(x.tokID(t)) }
 
 // fold is fold through the document's memo: the folded form of each word
 // is made once.
@@ -376,6 +404,9 @@ func (x *run) strs(n int) []string { return x.strArena.take(n) }
 
 // lxs is strs for the mentions' word classes.
 func (x *run) lxs(n int) []uint64 { return x.lxArena.take(n) }
+
+// idList is strs for the mentions' word numbers.
+func (x *run) idList(n int) []int32 { return x.idArena.take(n) }
 
 // nbToks is strs for the model's tokens.
 func (x *run) nbToks(n int) []nbTok { return x.nbArena.take(n) }
@@ -816,7 +847,7 @@ func (x *run) roleOfPhrase(ts []tok, start, i int) int {
 	if n := connectorRun(ts, i); n > 0 && i+n < len(ts) && capWord(&ts[i+n]) {
 		k := i + n
 		e := k
-		for e < len(ts) && (capWord(&ts[e]) || (connectorRun(ts, e) > 0 && e+1 < len(ts) && capWord(&ts[e+connectorRun(ts, e)]))) {
+		for e < len(ts) && (capWord(&ts[e]) || (connectorRun(ts, e) > 0 && e+connectorRun(ts, e) < len(ts) && capWord(&ts[e+connectorRun(ts, e)]))) {
 			if capWord(&ts[e]) {
 				e++
 			} else {

@@ -86,6 +86,9 @@ type Gazetteer struct {
 	learnt *strTable[learnt]
 	// longest is the most words of any name, for phrase look-ups.
 	longest int
+	// edits counts the files read into it: what the runs keep of its
+	// answers (see run.info) is kept for one count.
+	edits int
 }
 
 // Lookup returns the entry for a name, folded (accents and case ignored);
@@ -168,6 +171,7 @@ func gkey(s string) string {
 // lines and lines starting with # are skipped, a missing canonical is the
 // name itself, and a line with type "given" adds a given name.
 func (g *Gazetteer) ReadTSV(r io.Reader) error {
+	g.edits++
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	for sc.Scan() {

@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
-	"hash/maphash"
+	"math/rand/v2"
 	"strings"
 	"sync"
 
@@ -188,7 +188,10 @@ const (
 	lxFrenchLowerHead
 	lxLowerFacility
 	lxLowerTitle
+	lxEnd // (the lists fit in a token's 32 bits)
 )
+
+const _ = uint32(lxEnd - 1) // (a compile-time check that they fit)
 
 var lexBits = func() map[string]uint64 {
 	m := map[string]uint64{}
@@ -244,14 +247,30 @@ func newStrTable[V any](m map[string]V) *strTable[V] {
 	return t
 }
 
-// strHash hashes s with the runtime's string hash (hash/maphash), under a
-// seed of the process.
+// strHash hashes s: eight bytes at a time, each mixed with a multiply and
+// a shift (as splitmix64 does). The words are short: this costs less than
+// the runtime's hash (hash/maphash) and its calls. The key, drawn for each
+// process, keeps a text written to make its words collide from doing so
+// in every run (the per-document tables probe linearly).
 func strHash(s string) uint32 {
-	h := maphash.String(hashSeed, s)
+	h := (uint64(len(s)) ^ hashKey) * 0x9e3779b97f4a7c15
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 | uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		h = (h ^ v) * 0xbf58476d1ce4e5b9
+		h ^= h >> 31
+		s = s[8:]
+	}
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		v |= uint64(s[i]) << (8 * i)
+	}
+	h = (h ^ v) * 0x94d049bb133111eb
+	h ^= h >> 29
 	return uint32(h>>32) ^ uint32(h)
 }
 
-var hashSeed = maphash.MakeSeed()
+// hashKey is strHash's key.
+var hashKey = rand.Uint64()
 
 // get returns the value of k, and whether there is one.
 func (t *strTable[V]) get(k string) (v V, ok bool) {
@@ -272,6 +291,25 @@ func (t *strTable[V]) get(k string) (v V, ok bool) {
 	}
 }
 
+// getp returns a pointer to the value of k, or nil.
+func (t *strTable[V]) getp(k string) *V {
+	if len(k) > t.max {
+		return nil
+	}
+	h := strHash(k)
+	fp := uint16(h>>16) | 1
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch t.fps[i] {
+		case 0:
+			return nil
+		case fp:
+			if t.keys[i] == k {
+				return &t.vals[i]
+			}
+		}
+	}
+}
+
 var lexTab = newStrTable(lexBits)
 
 // lx returns the lists the folded word f is in (lexBits[f]).
@@ -286,9 +324,9 @@ func (t *tok) is(bits uint64) bool { return t.lists()&bits != 0 }
 // lists returns the lists the token is in, looked up once.
 func (t *tok) lists() uint64 {
 	if !t.lxOK {
-		t.lx, t.lxOK = lx(t.f), true
+		t.lx, t.lxOK = uint32(lx(t.f)), true
 	}
-	return t.lx
+	return uint64(t.lx)
 }
 
 //go:embed data/common-en.txt.gz

@@ -125,16 +125,22 @@ func (m *wordMap[V]) reset() {
 }
 
 func (m *wordMap[V]) slot(k string) (i uint32, found bool) {
+	i, found, _ = m.slotFP(k)
+	return i, found
+}
+
+// slotFP is slot, with k's fingerprint.
+func (m *wordMap[V]) slotFP(k string) (i uint32, found bool, fp uint16) {
 	h := strHash(k)
-	fp := uint16(h>>16) | 1
+	fp = uint16(h>>16) | 1
 	mask := uint32(len(m.fps) - 1)
 	for i = h & mask; ; i = (i + 1) & mask {
 		switch m.fps[i] {
 		case 0:
-			return i, false
+			return i, false, fp
 		case fp:
 			if m.keys[i] == k {
-				return i, true
+				return i, true, fp
 			}
 		}
 	}
@@ -157,13 +163,28 @@ func (m *wordMap[V]) at(k string) *V {
 	if 2*(m.n+1) > len(m.fps) {
 		m.grow()
 	}
-	i, ok := m.slot(k)
+	i, ok, fp := m.slotFP(k)
 	if !ok {
 		var zero V
-		m.fps[i], m.keys[i], m.vals[i] = uint16(strHash(k)>>16)|1, k, zero
+		m.fps[i], m.keys[i], m.vals[i] = fp, k, zero
 		m.n++
 	}
 	return &m.vals[i]
+}
+
+// atKept is at for a map kept from one document to the next: a key
+// added is copied. It returns the key as the map holds it.
+func (m *wordMap[V]) atKept(k string) (*V, string) {
+	if 2*(m.n+1) > len(m.fps) {
+		m.grow()
+	}
+	i, ok, fp := m.slotFP(k)
+	if !ok {
+		var zero V
+		m.fps[i], m.keys[i], m.vals[i] = fp, strings.Clone(k), zero
+		m.n++
+	}
+	return &m.vals[i], m.keys[i]
 }
 
 func (m *wordMap[V]) grow() {

@@ -131,12 +131,13 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 	}
 	// The words, as written, folded and classed (the tokenizer's).
 	n := j - nameStart
-	m.words, m.fw, m.fc = x.strs(n), x.strs(n), x.lxs(n)
+	m.words, m.fw, m.fc, m.fi = x.strs(n), x.strs(n), x.lxs(n), x.idList(n)
 	for k := nameStart; k < j; k++ {
 		t := &ts[k]
 		m.words = append(m.words, t.w)
 		m.fw = append(m.fw, t.f)
 		m.fc = append(m.fc, t.lists())
+		m.fi = append(m.fi, x.tokID(t))
 	}
 	// The model's features of each capitalised token.
 	m.nbf = x.nbToks(j - nameStart)
@@ -145,13 +146,18 @@ func (x *run) add(pi int, ts []tok, start, nameStart, j int, titled bool, lang s
 			continue
 		}
 		prev, next := "", ""
+		var pi, ni int32
 		if k > 0 {
-			prev = ts[k-1].f
+			prev, pi = ts[k-1].f, x.tokID(&ts[k-1])
+		} else {
+			pi = x.id("")
 		}
 		if k+1 < len(ts) {
-			next = ts[k+1].f
+			next, ni = ts[k+1].f, x.tokID(&ts[k+1])
+		} else {
+			ni = x.id("")
 		}
-		m.nbf = append(m.nbf, nbTok{ts[k].w, ts[k].f, prev, next, ts[k].sent})
+		m.nbf = append(m.nbf, nbTok{ts[k].w, ts[k].f, prev, next, ts[k].sent, x.tokID(&ts[k]) + 1, pi + 1, ni + 1})
 	}
 	// Cues from the context.
 	if nameStart > 0 {
@@ -238,9 +244,11 @@ func (x *run) push(m *mention) {
 	if m.fw == nil {
 		m.fw = x.strs(len(m.words))[:len(m.words)]
 		m.fc = x.lxs(len(m.words))[:len(m.words)]
+		m.fi = x.idList(len(m.words))[:len(m.words)]
 		for i, w := range m.words {
 			m.fw[i] = x.fold(w)
-			m.fc[i] = lx(m.fw[i])
+			m.fi[i] = x.id(m.fw[i])
+			m.fc[i] = x.lex.facts[m.fi[i]].lx
 		}
 	}
 	m.k = m.makeKey()
@@ -312,39 +320,38 @@ func (x *run) filter() {
 	// Words known as names outside sentence starts, capitals runs and titles of works (wMid),
 	// words of names of several words (wMulti), whole names and surnames for text in capitals
 	// (wName), surnames of the persons named in full or with a title (wSur).
-	wf := &x.wf
 	for i := range x.ms {
 		m := &x.ms[i]
 		if !m.sent && !m.allCaps && !m.inTitle {
-			for _, f := range m.fw {
-				*wf.at(f) |= wMid
+			for _, f := range m.fi {
+				*x.wfAt(f) |= wMid
 			}
 			if len(m.fw) == 1 && x.inProse(m) {
-				*wf.at(m.fw[0]) |= wProse
+				*x.wfAt(m.fi[0]) |= wProse
 			}
 		}
 		if len(m.fw) > 1 {
-			for _, f := range m.fw {
-				*wf.at(f) |= wMulti
+			for _, f := range m.fi {
+				*x.wfAt(f) |= wMulti
 			}
 		}
 		if !m.allCaps && len(m.words) > 0 {
-			*wf.at(m.fw[len(m.fw)-1]) |= wName
+			*x.wfAt(m.fi[len(m.fi)-1]) |= wName
 			if len(m.fw) > 1 {
-				*wf.at(m.joined()) |= wName
+				*x.wfAt(x.joinedID(m)) |= wName
 			}
 		}
 	}
 	for i := range x.ms {
 		m := &x.ms[i]
 		if len(m.words) > 1 && (m.titled || hasInitial(m.words) || x.g.Given(m.words[0])) {
-			*wf.at(m.fw[len(m.fw)-1]) |= wSur
+			*x.wfAt(m.fi[len(m.fi)-1]) |= wSur
 		} else if m.titled {
-			*wf.at(m.fw[len(m.fw)-1]) |= wSur
+			*x.wfAt(m.fi[len(m.fi)-1]) |= wSur
 		}
 	}
-	mid := func(f string) bool { return wf.get(f)&wMid != 0 }
-	multi := func(f string) bool { return wf.get(f)&wMulti != 0 }
+	mid := func(f int32) bool { return x.wfGet(f)&wMid != 0 }
+	multi := func(f int32) bool { return x.wfGet(f)&wMulti != 0 }
 	for i := range x.ms {
 		m := &x.ms[i]
 		if m.forced != nil {
@@ -354,7 +361,7 @@ func (x *run) filter() {
 		ni := x.info(m)
 		if ni.gaz != nil {
 			m.gaz = ni.gaz
-			if m.allCaps && !mid(ni.dispF) && len(m.words) == 1 && ni.gaz.Type != "place" {
+			if m.allCaps && x.wfStr(ni.dispF)&wMid == 0 && len(m.words) == 1 && ni.gaz.Type != "place" {
 				m.drop = true
 			}
 			continue
@@ -365,7 +372,7 @@ func (x *run) filter() {
 			continue
 		}
 		if m.allCaps {
-			ok := wf.get(m.joined())&wName != 0
+			ok := x.wfGet(x.joinedID(m))&wName != 0
 			if !ok && !m.titled && !ni.given {
 				m.drop = true
 			}
@@ -373,22 +380,22 @@ func (x *run) filter() {
 		}
 		if len(ws) == 1 {
 			w := ws[0]
-			f := m.fw[0]
-			if m.sent && !mid(f) && !m.titled && !(ni.caps && !x.lower.get(f)) && !(m.says && !x.lower.get(f)) && !x.unknownName(m, f) && !x.renders(w, wMid, &x.midKeys) {
+			f, fi := m.fw[0], m.fi[0]
+			if m.sent && !mid(fi) && !m.titled && !(ni.caps && !x.lowID(fi)) && !(m.says && !x.lowID(fi)) && !x.unknownName(m, f, fi) && !x.renders(w, wMid, &x.midKeys) {
 				m.drop = true
 				continue
 			}
 			// A past participle opening a sentence: Resolved, That ...; (Signed).
-			if m.sent && !m.titled && ni.participle && !x.surname(f) {
+			if m.sent && !m.titled && ni.participle && !x.surname(fi) {
 				m.drop = true
 				continue
 			}
-			if x.lower.get(f) && !mid(f) && !m.titled {
+			if x.lowID(fi) && !mid(fi) && !m.titled {
 				m.drop = true
 				continue
 			}
 			// A word newspapers mostly write in lower case or outside names (Winter, Cotton, Friends).
-			if l, ok := x.g.learnt.get(f); ok && !m.titled && m.fc[0]&(lxOrgHead|lxPlaceHead|lxPublication) == 0 && l[0] >= 2 && l.common() >= 3*l.entity()+2 && !x.surname(f) {
+			if l, ok := x.g.learnt.get(f); ok && !m.titled && m.fc[0]&(lxOrgHead|lxPlaceHead|lxPublication) == 0 && l[0] >= 2 && l.common() >= 3*l.entity()+2 && !x.surname(fi) {
 				m.drop = true
 				continue
 			}
@@ -404,18 +411,18 @@ func (x *run) filter() {
 				m.drop = true // a call number: FO 371, 65 AQ
 				continue
 			}
-			if ni.letter || (ni.roman && !x.lower.get(f)) {
+			if ni.letter || (ni.roman && !x.lowID(fi)) {
 				m.drop = true // a lone letter, a roman numeral
 				continue
 			}
 			// An English word the dictionaries write only in lower case (Gentlemen, Kingdom, Immigrant),
 			// that nothing in the document makes a name.
-			if m.en && !m.titled && !m.says && !m.pubCue && !multi(f) && !x.surname(f) && wf.get(f)&wProse == 0 && m.fc[0]&(lxOrgHead|lxPublication) == 0 && ni.isDictWord(m) {
+			if m.en && !m.titled && !m.says && !m.pubCue && !multi(fi) && !x.surname(fi) && x.wfGet(fi)&wProse == 0 && m.fc[0]&(lxOrgHead|lxPublication) == 0 && ni.isDictWord(m) {
 				m.drop = true
 				continue
 			}
 			// Words made with the endings of common nouns and adjectives: Ratification, Independence, Presidential.
-			if !m.titled && ni.hasEnding(m) && !x.surname(f) && !ni.givenW && m.fc[0]&(lxOrgHead|lxPlaceHead|lxPublication) == 0 {
+			if !m.titled && ni.hasEnding(m) && !x.surname(fi) && !ni.givenW && m.fc[0]&(lxOrgHead|lxPlaceHead|lxPublication) == 0 {
 				m.drop = true
 				continue
 			}
@@ -424,9 +431,9 @@ func (x *run) filter() {
 		if len(ws) > 1 && typ == "" && !m.titled && !ni.initial && !given {
 			common := false
 			dict := m.en && ni.dictWords(x, m) // every word one the dictionaries write in lower case (Specimen Cases)
-			for k, f := range m.fw {
+			for k, f := range m.fi {
 				c := m.fc[k]
-				if x.lower.get(f) && c&(lxConnector|lxParticle) == 0 {
+				if x.lowID(f) && c&(lxConnector|lxParticle) == 0 {
 					common = true
 				}
 				if dict && c&(lxConnector|lxStop|lxCapAdj) == 0 && x.surname(f) {
@@ -445,7 +452,7 @@ func (x *run) filter() {
 		if m.inTitle && (!m.titled || x.strictTitled(m)) && !ni.initial && !given && typ == "" {
 			ok := false
 			for k := range ws {
-				if mid(m.fw[k]) && m.fc[k]&lxStop == 0 {
+				if mid(m.fi[k]) && m.fc[k]&lxStop == 0 {
 					ok = true
 				}
 			}
@@ -543,13 +550,13 @@ func (x *run) inProse(m *mention) bool {
 
 // surname says whether f is the surname of a person the document names in
 // full or with a title.
-func (x *run) surname(f string) bool { return x.wf.get(f)&wSur != 0 }
+func (x *run) surname(f int32) bool { return x.wfGet(f)&wSur != 0 }
 
 // strictTitled: in a heading, a title does not make a name of a word
 // nothing else names (Minister Denies Payment).
 func (x *run) strictTitled(m *mention) bool {
-	for _, f := range m.fw {
-		if x.wf.get(f)&wMid == 0 {
+	for _, f := range m.fi {
+		if x.wfGet(f)&wMid == 0 {
 			return true
 		}
 	}
@@ -565,14 +572,14 @@ func (x *run) renders(w string, known uint8, index *map[uint64]struct{}) bool {
 	if *index == nil {
 		// The keys of the words known (their hashes), built once.
 		*index = reuse(x.keySet(index))
-		x.wf.each(func(k string, b uint8) {
+		for _, id := range x.wfIDs {
 			// (Words of the lists and common English words render no Russian name.)
-			if b&known != 0 && len(k) > 3 {
-				for _, h := range x.renderKeys(k) {
+			if w := &x.lex.facts[id]; w.wf&known != 0 && len(w.key) > 3 {
+				for _, h := range x.renderKeys(id) {
 					(*index)[h] = struct{}{}
 				}
 			}
-		})
+		}
 	}
 	for _, h := range keyHashes(w) {
 		if _, ok := (*index)[h]; ok {
@@ -588,25 +595,6 @@ func (x *run) keySet(index *map[uint64]struct{}) *map[uint64]struct{} {
 		return &x.keySets[0]
 	}
 	return &x.keySets[1]
-}
-
-// renderKeys returns the hashes of the transliteration keys of the known
-// word k, or none for a word of the lists or a common English word (they
-// render no Russian name), through the run's memo (kept from one document
-// to the next, unlocked).
-func (x *run) renderKeys(k string) []uint64 {
-	if hs, ok := x.keyMemo[k]; ok {
-		return hs
-	}
-	var hs []uint64
-	if lx(k) == 0 && !isCommonEn(k) {
-		hs = keyHashes(k)
-	}
-	if x.keyMemo == nil || len(x.keyMemo) >= 1<<16 {
-		x.keyMemo = map[string][]uint64{}
-	}
-	x.keyMemo[strings.Clone(k)] = hs
-	return hs
 }
 
 // commonEnding says whether a word ends like an abstract noun or an
@@ -632,14 +620,14 @@ func commonEnding(f string) bool {
 // word in lower case, that the document never writes in lower case, that
 // newspapers do not write as a common word and that the model takes for a
 // name (1. Camenzind (Suisse)).
-func (x *run) unknownName(m *mention, f string) bool {
-	if x.lower.get(f) || stopwords[f] || capAdjectives[f] || commonEnding(f) || (m.nextLower && !m.verbAfter) {
+func (x *run) unknownName(m *mention, f string, fi int32) bool {
+	if x.lowID(fi) || stopwords[f] || capAdjectives[f] || commonEnding(f) || (m.nextLower && !m.verbAfter) {
 		return false
 	}
 	if l, ok := x.g.learnt.get(f); ok && l.common() > l.entity() {
 		return false
 	}
-	post, ok := m.posterior()
+	post, ok := m.posterior(x)
 	return ok && post[0] < 0.5
 }
 

@@ -2,6 +2,8 @@ package entities
 
 import (
 	"strings"
+
+	"github.com/quellen/quellen"
 	"unicode"
 	"unicode/utf8"
 )
@@ -10,6 +12,7 @@ import (
 // the same name written again in the document costs one look-up.
 type nameInfo struct {
 	gaz       *Entry // the gazetteer's entry, or nil
+	words     int32  // the words of the mention it was made of (see info)
 	content   int    // words that are not adjectives, nationalities, roles or generic
 	lone      bool   // a letter standing alone before a word, or initials alone
 	typ, head string // the head word's type (see headType)
@@ -33,9 +36,19 @@ type nameInfo struct {
 	dictWordDone, endingDone bool
 	lt                       learnt // see learnt
 	ltType                   string
+	// The attributes of the first finding of the text in the document at
+	// hand (see findings), with the canonical name and type they hold.
+	attrs                quellen.Attrs
+	attrsCanon, attrsTyp string
 }
 
-// info returns the nameInfo of m's text, made once per document.
+// infoBound is the most names the memo of nameInfo keeps.
+const infoBound = 1 << 16
+
+// info returns the nameInfo of m's text, made once per run of documents
+// (with one gazetteer; see reset): a name's information depends on its
+// text and the gazetteer alone, and names recur from one document to the
+// next.
 func (x *run) info(m *mention) *nameInfo {
 	if m.ni != nil {
 		return m.ni
@@ -46,10 +59,40 @@ func (x *run) info(m *mention) *nameInfo {
 		m.ni = *slot
 		return m.ni
 	}
+	// The same text cut otherwise (a state's abbreviation is one word: D. C.)
+	// is another name: such a one is the document's alone.
+	own := func() *nameInfo {
+		ni := &nameInfo{}
+		*slot, m.ni = ni, ni
+		x.makeInfo(m, ni, name)
+		return ni
+	}
+	if m.forced != nil {
+		return own()
+	}
+	if x.infoMemo.n >= infoBound {
+		// (The names of many documents: the memo starts afresh.)
+		x.infoMemo, x.infoArena = wordMap[*nameInfo]{}, arena[nameInfo]{}
+	}
+	kept, _ := x.infoMemo.atKept(name)
+	if ni := *kept; ni != nil {
+		if int(ni.words) != len(m.words) {
+			return own()
+		}
+		*slot, m.ni = ni, ni
+		return ni
+	}
 	ni := &x.infoArena.take(1)[:1][0]
-	*ni = nameInfo{}
-	*slot = ni
+	*ni = nameInfo{words: int32(len(m.words))}
+	*slot, *kept = ni, ni
 	m.ni = ni
+	x.makeInfo(m, ni, name)
+	// The memo outlives the document: its strings are copies.
+	ni.disp, ni.dispF, ni.head = clone(ni.disp), clone(ni.dispF), clone(ni.head)
+	return ni
+}
+
+func (x *run) makeInfo(m *mention, ni *nameInfo, name string) {
 	if e, ok := x.lookup(name); ok {
 		ni.gaz = &e
 	}
@@ -88,7 +131,15 @@ func (x *run) info(m *mention) *nameInfo {
 		ni.letter = runes < 2
 		ni.roman = strings.Trim(w, "IVXLCDM") == ""
 	}
-	return ni
+}
+
+// clone is strings.Clone, but keeps the empty string and the constants.
+func clone(s string) string {
+	switch s {
+	case "", "org", "place":
+		return s
+	}
+	return strings.Clone(s)
 }
 
 // isDictWord says whether m, one word, is a word the dictionaries write only

@@ -163,6 +163,7 @@ func shapeOf(w string) int {
 type nbTok struct {
 	w, f, prev, next string
 	sent             bool
+	fi, pi, ni       int32 // the numbers of f, prev and next plus one (see run.id); 0: none
 }
 
 // posterior returns P(class | features of every token); ok is false
@@ -229,3 +230,93 @@ func lastRunes(s string, n int) int {
 
 // NBFeatures exposes the model's features, for the test that learns it.
 func NBFeatures(w, prev, next string, sent bool) []string { return nbFeatures(w, prev, next, sent) }
+
+// nbWord holds the model's vectors of a folded word as a word (with its
+// ending), as a word before and as a word after (nil: the model has none),
+// each once looked up (done).
+type nbWord struct {
+	vec  [nbRoles]*[nbN]float64
+	done [nbRoles]bool
+}
+
+// The roles of a word in the model's features.
+const (
+	nbAsWord = iota
+	nbAsSuffix
+	nbAsPrev
+	nbAsNext
+	nbRoles
+)
+
+// nbOf returns the model's vector of the word numbered id in a role.
+func (x *run) nbOf(id int32, role int) *[nbN]float64 {
+	if int(id) >= len(x.nbWords) {
+		x.nbWords = append(x.nbWords, make([]nbWord, int(id)+1-len(x.nbWords))...)
+	}
+	w := &x.nbWords[id]
+	if !w.done[role] {
+		w.done[role] = true
+		f := x.lex.facts[id].key
+		switch role {
+		case nbAsWord:
+			w.vec[role] = nb.word.getp(f)
+		case nbAsSuffix:
+			if n := lastRunes(f, 3); n < len(f) {
+				w.vec[role] = nb.suffix.getp(f[n:])
+			}
+		case nbAsPrev:
+			w.vec[role] = nb.prev.getp(f)
+		case nbAsNext:
+			w.vec[role] = nb.next.getp(f)
+		}
+	}
+	return w.vec[role]
+}
+
+// posterior is nb.posterior of tokens, their words' vectors looked up
+// once per document (see nbOf); the sums are made in the same order.
+func (x *run) posterior(tokens []nbTok) (score [nbN]float64, ok bool) {
+	m := nb
+	if m == nil || len(m.feats) == 0 || len(tokens) == 0 {
+		return score, false
+	}
+	for i := range tokens {
+		if t := &tokens[i]; t.fi == 0 || t.pi == 0 || t.ni == 0 {
+			return m.posterior(tokens)
+		}
+	}
+	copy(score[:], m.prior)
+	add := func(l *[nbN]float64) {
+		if l != nil {
+			for i := range score {
+				score[i] += l[i]
+			}
+		}
+	}
+	for i := range tokens {
+		t := &tokens[i]
+		add(x.nbOf(t.fi-1, nbAsWord))
+		add(x.nbOf(t.pi-1, nbAsPrev))
+		add(x.nbOf(t.ni-1, nbAsNext))
+		if sh := &m.shape[shapeOf(t.w)]; sh.ok {
+			add(&sh.l)
+		}
+		add(x.nbOf(t.fi-1, nbAsSuffix))
+		if t.sent && m.start.ok {
+			add(&m.start.l)
+		}
+	}
+	mx := score[0]
+	for _, s := range score {
+		mx = max(mx, s)
+	}
+	sum := 0.0
+	for i := range score {
+		score[i] = math.Exp(score[i] - mx)
+		sum += score[i]
+	}
+	for i := range score {
+		score[i] /= sum
+	}
+	return score, true
+}

@@ -13,17 +13,16 @@ type tok struct {
 	s, e    int
 	w       string
 	f       string // w folded (see fold)
+	lx      uint32 // the word lists f is in (see lexBits: they fit), once looked up (lxOK; see is)
+	id      int32  // the number of f plus one, once made (see run.tokID)
 	word    bool   // letters or digits
 	cap     bool   // starts with a capital
 	caps    bool   // all capitals (two letters or more)
 	initial bool   // an initial with its dot: N., P.-E., I.V., Th.
 	digit   bool
-	sent    bool   // starts a sentence
-	nl      bool   // a line break lies between it and the previous token
-	lx      uint64 // the word lists f is in (see lexBits), once looked up (lxOK; see is)
+	sent    bool // starts a sentence
+	nl      bool // a line break lies between it and the previous token
 	lxOK    bool
-	low     bool // the document writes f in lower case (see run.low), once known (lowOK)
-	lowOK   bool
 }
 
 func isApos(r rune) bool { return r == '\'' || r == '’' }
@@ -64,7 +63,7 @@ func tokenizeF(s string, from, to int, out []tok, fold func(string) string, low 
 			if !asciiWord[c] {
 				t := tok{s: i, e: i + 1, w: s[i : i+1], f: s[i : i+1], nl: nl, lxOK: true}
 				if c == '&' {
-					t.lx, t.lxOK = lxConnector, true
+					t.lx, t.lxOK = uint32(lxConnector), true
 				}
 				out = append(out, t)
 				nl = false
