@@ -1,6 +1,9 @@
 package dates
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // expr is one date expression found: its token range and its atoms (two
 // for a range, an alternative calendar for a dual date).
@@ -556,6 +559,15 @@ func (p *parser) styleMark(i int) (int, bool, bool) {
 	t := p.tk(i)
 	if t.k == 0 {
 		return i, false, false
+	}
+	// every mark starts with "(", "o", "a", "n" or a Cyrillic letter, and
+	// no other ASCII byte lowers to one of them
+	switch p.text[t.s] {
+	case '(', 'o', 'O', 'a', 'A', 'n', 'N':
+	default:
+		if p.text[t.s] < utf8.RuneSelf {
+			return i, false, false
+		}
 	}
 	low := strings.ToLower(p.text[t.s:min(len(p.text), t.s+40)])
 	for _, m := range styleMarks {

@@ -70,7 +70,11 @@ func (f *Finder) Scan(text string, a, b int, o Options, emit func(Match)) {
 }
 
 func (f *Finder) scanChunk(text string, a, b int, o Options, emit func(Match)) {
-	toks := f.sc.scan(text, a, b)
+	f.parseChunk(text, a, b, f.sc.scan(text, a, b), o, emit)
+}
+
+// parseChunk finds the dates of text[a:b] from its tokens.
+func (f *Finder) parseChunk(text string, a, b int, toks []tok, o Options, emit func(Match)) {
 	p := &f.p
 	*p = parser{text: text, t: toks, lang: o.Lang, markers: o.Markers, urls: p.urls[:0]}
 	p.urls = findURLs(text, a, b, p.urls)
@@ -196,7 +200,11 @@ func indexPrefix(s, pre string) int {
 // findURLs appends the spans of URLs and e-mail addresses in text[a:b].
 func findURLs(text string, a, b int, out []span) []span {
 	s := text[a:b]
+	sep := strings.Contains(s, "://") // else no http://, https:// or ftp://
 	for _, pre := range urlPrefixes {
+		if !sep && strings.HasSuffix(pre, "://") {
+			continue
+		}
 		off := 0
 		for {
 			k := indexPrefix(s[off:], pre)
@@ -274,7 +282,7 @@ func (p *parser) canStart(i int) bool {
 	if l == nil {
 		return romanWord(p.text[t.s:t.e])
 	}
-	if l.month > 0 || l.weekday > 0 || l.season > 0 || l.qual > 0 || l.approx || l.rel > 0 || l.day > 0 || l.dir != 0 || l.unit > 0 || l.century || l.era != 0 {
+	if l.start {
 		return true
 	}
 	n := p.tk(i + 1)

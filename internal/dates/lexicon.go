@@ -27,6 +27,10 @@ type word struct {
 	idPrefix bool // p., no., col., f., art. ...: a number after it is an identifier
 	decadeW  bool // années (les années 1920), Jahre, годы
 	century  bool // century, siècle, век
+	// start: a date expression may begin at the word whatever follows it
+	// (a month, a weekday, a season, a qualifier, ...: see canStart), set
+	// by add
+	start bool
 }
 
 // Qualifiers.
@@ -67,19 +71,52 @@ const (
 
 var lexicon = map[string]*word{}
 
-// lexKeys maps each lexicon word to itself, to intern lower-cased words.
-var lexKeys = map[string]string{}
+// lexEnts holds each lexicon word with its entry, chained from lexSlot by
+// the word's hash (see lexHash): a word is looked up by one index and a
+// comparison or two, and a lower-cased word interned as the lexicon's own
+// string.
+var (
+	lexEnts []lexEnt
+	lexSlot [1 << 16]uint16 // 1 + the index in lexEnts of the last word of a hash, 0 none
+)
+
+type lexEnt struct {
+	key  string
+	w    *word
+	next uint16 // 1 + the index of the word before it with the same hash, 0 none
+}
+
+// lexFind returns the lexicon's entry of w, or nil.
+func lexFind(w string) *lexEnt {
+	h := lexHash(w)
+	if lexSeen[h>>6]&(1<<(h&63)) == 0 {
+		return nil
+	}
+	for k := lexSlot[h]; k != 0; {
+		e := &lexEnts[k-1]
+		if e.key == w {
+			return e
+		}
+		k = e.next
+	}
+	return nil
+}
 
 func add(w string, f func(*word)) {
 	e := lexicon[w]
 	if e == nil {
 		e = &word{}
 		lexicon[w] = e
-		lexKeys[w] = w
 		h := lexHash(w)
+		if len(lexEnts) >= 1<<16-1 {
+			panic("dates: lexicon too large for lexSlot")
+		}
+		lexEnts = append(lexEnts, lexEnt{key: w, w: e, next: lexSlot[h]})
+		lexSlot[h] = uint16(len(lexEnts))
 		lexSeen[h>>6] |= 1 << (h & 63)
 	}
 	f(e)
+	e.start = e.month > 0 || e.weekday > 0 || e.season > 0 || e.qual > 0 || e.approx || e.rel > 0 || e.day > 0 || e.dir != 0 || e.unit > 0 || e.century || e.era != 0
 }
 
 // lexSeen holds a bit for the hash (see lexHash) of every word of the
@@ -106,10 +143,10 @@ func mayKnow(w string) bool {
 
 // lookup is lexicon[w].
 func lookup(w string) *word {
-	if !mayKnow(w) {
-		return nil
+	if e := lexFind(w); e != nil {
+		return e.w
 	}
-	return lexicon[w]
+	return nil
 }
 
 func init() {

@@ -92,7 +92,7 @@ func (p *parser) yearTok(i int) bool {
 	if t.k != kNum || t.ord || t.dec || t.nd != 4 || t.n < 1000 || t.n > 2199 {
 		return false
 	}
-	if t.glued && !(len(t.suf) == 1 && t.suf[0] >= 'a' && t.suf[0] <= 'e') {
+	if t.glued && !t.sufAE {
 		return false
 	}
 	return p.freeNumber(i)
@@ -339,7 +339,7 @@ func (p *parser) yearNum(i int, a *atom) (int, int, bool) {
 			return n.n, k + 1, true
 		}
 	}
-	if t.k != kNum || t.glued && !(len(t.suf) == 1 && t.suf[0] >= 'a' && t.suf[0] <= 'e') || t.ord || t.dec {
+	if t.k != kNum || t.glued && !t.sufAE || t.ord || t.dec {
 		return 0, i, false
 	}
 	if e, ok := p.era(i + 1); ok && t.n > 0 && t.nd <= 4 {
@@ -570,9 +570,11 @@ func (p *parser) core(i int, a *atom) (int, bool) {
 		return j, true
 	}
 	// the twenties, the Thirties: the decade of the anchors' century
-	if y, ok := englishDecades[t.w]; ok && t.k == kWord && p.isW(i-1, "the") && !p.isW(i-2, "his", "her", "their", "my", "your", "our", "early", "late", "mid") {
-		a.y, a.hasY, a.decade, a.decadeRel = y, true, true, true
-		return i + 1, true
+	if t.k == kWord && p.isW(i-1, "the") {
+		if y, ok := englishDecades[t.w]; ok && !p.isW(i-2, "his", "her", "their", "my", "your", "our", "early", "late", "mid") {
+			a.y, a.hasY, a.decade, a.decadeRel = y, true, true, true
+			return i + 1, true
+		}
 	}
 	if p.isW(i, "années", "annees") && p.tk(i+1).k == kNum && p.tk(i+1).nd == 4 && p.tk(i+1).n%10 == 0 {
 		a.y, a.hasY, a.decade = p.tk(i+1).n, true, true

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/quellen/quellen/internal/extract"
 )
@@ -18,24 +19,24 @@ const (
 
 // tok is one token of a passage: a word, a run of digits or one mark.
 type tok struct {
-	s, e  int // byte offsets in the scanned text
-	k     tokKind
+	s, e  int    // byte offsets in the scanned text
 	w     string // the word in lower case; the mark ("-" for every dash, "'" for every apostrophe)
 	n     int    // the value of a number (capped)
 	nd    int    // how many digits
-	ord   bool   // 1st, 3rd, 1er, 2e, 1-го: an ordinal
-	dec   bool   // 1920s, 1920's, 1920er, 1920-е: a decade
-	cap   bool   // a word that starts with a capital
-	sp    bool   // whitespace (or the start) before it
-	glued bool   // a letter follows a number without a space (65AQ, 1921a)
-	suf   string // the letters glued after a number
 	lx    *word
+	k     tokKind
+	ord   bool // 1st, 3rd, 1er, 2e, 1-го: an ordinal
+	dec   bool // 1920s, 1920's, 1920er, 1920-е: a decade
+	cap   bool // a word that starts with a capital
+	sp    bool // whitespace (or the start) before it
+	glued bool // a letter follows a number without a space (65AQ, 1921a)
+	sufAE bool // the letters glued after a number are one of a to e (1921a)
 }
 
 // scanner turns text into tokens, reusing its buffer.
 type scanner struct {
 	toks []tok
-	buf  []byte
+	low  []byte // where lower-cased words are made (see lower)
 }
 
 // tokBufs keeps the token buffers of finished scanners for the next
@@ -49,26 +50,34 @@ func (sc *scanner) release() {
 	sc.toks = nil
 }
 
-// lower returns w in lower case: the lexicon's own string when it knows
-// the word (no allocation), else a new string.
-func (sc *scanner) lower(w string) string {
-	sc.buf = sc.buf[:0]
+// lower returns w in lower case and its lexicon entry: the lexicon's own
+// string when it knows the word, else one made in the scanner's chunk of
+// lower-cased words (a chunk is only ever appended to, and a full one left
+// to the strings made in it, so that they stay valid).
+func (sc *scanner) lower(w string) (string, *word) {
+	if cap(sc.low)-len(sc.low) < len(w) {
+		sc.low = make([]byte, 0, max(4096, len(w)))
+	}
+	at := len(sc.low)
+	buf := sc.low[at : at+len(w)]
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return strings.ToLower(w)
+			low := strings.ToLower(w)
+			return low, lookup(low)
 		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		sc.buf = append(sc.buf, c)
+		buf[i] = c
 	}
-	if mayKnow(string(sc.buf)) {
-		if k, ok := lexKeys[string(sc.buf)]; ok {
-			return k
-		}
+	sc.low = sc.low[:at+len(w)]
+	low := unsafe.String(&sc.low[at], len(w))
+	if e := lexFind(low); e != nil {
+		sc.low = sc.low[:at] // the bytes are made again by the next word
+		return e.key, e.w
 	}
-	return string(sc.buf)
+	return low, nil
 }
 
 var ordSuffixes = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "er": true, "re": true,
@@ -114,12 +123,7 @@ func (sc *scanner) scan(text string, a, b int) []tok {
 				sp = false
 				continue
 			}
-			w := string(c)
-			if c == '\'' {
-				w = "'"
-			} else if c == '-' {
-				w = "-"
-			}
+			w := text[i : i+1] // the mark: "'" and "-" as they are
 			sc.toks = append(sc.toks, tok{s: i, e: i + 1, k: kPunct, w: w, sp: sp})
 			sp = false
 			i++
@@ -172,7 +176,7 @@ func (sc *scanner) number(text string, i, b int, sp bool) int {
 	}
 	if j > i {
 		suf := strings.ToLower(text[i:j])
-		t.suf = suf
+		t.sufAE = len(suf) == 1 && suf[0] >= 'a' && suf[0] <= 'e'
 		switch {
 		case suf == "s" && (t.nd == 4 || t.nd == 2) && v%10 == 0:
 			t.dec, t.e = true, j
@@ -272,12 +276,26 @@ func (sc *scanner) word(text string, i, b int, sp bool) int {
 	}
 	w := text[s:i]
 	low := w
+	var lx *word
 	if upper {
-		low = sc.lower(w)
+		low, lx = sc.lower(w)
+	} else {
+		lx = lookup(w)
 	}
-	r0, _ := utf8.DecodeRuneInString(w)
-	t := tok{s: s, e: i, k: kWord, w: low, cap: unicode.IsUpper(r0), sp: sp}
-	if i < b && isAposByte(text, i) {
+	cp := false
+	if c := w[0]; c < utf8.RuneSelf {
+		cp = c >= 'A' && c <= 'Z'
+	} else {
+		r0, _ := utf8.DecodeRuneInString(w)
+		cp = unicode.IsUpper(r0)
+	}
+	sc.toks = append(sc.toks, tok{s: s, e: i, k: kWord, w: low, cap: cp, sp: sp, lx: lx})
+	t := &sc.toks[len(sc.toks)-1]
+	if i >= b {
+		// the end of the text
+	} else if c := text[i]; c == ' ' || c == '\n' || c == ',' || c == '.' {
+		// the common ends of a word: no apostrophe, no hyphen
+	} else if isAposByte(text, i) {
 		al := aposLen(text, i)
 		switch {
 		case elisions[low]:
@@ -302,7 +320,8 @@ func (sc *scanner) word(text string, i, b int, sp bool) int {
 			i = j
 		}
 	}
-	t.lx = lookup(t.w)
-	sc.toks = append(sc.toks, t)
+	if t.w != low {
+		t.lx = lookup(t.w)
+	}
 	return i
 }

@@ -34,6 +34,41 @@ func (p Point) String() string {
 	if p.P == None {
 		return ""
 	}
+	if p.Y < -9999 || p.M < 0 || p.D < 0 {
+		return p.slowString() // what fmt makes of the rare and the odd
+	}
+	var buf [24]byte
+	b := buf[:0]
+	switch {
+	case p.Y < 0:
+		b = appendPad(append(b, '-'), -p.Y, 4)
+	case p.Y > 9999:
+		b = strconv.AppendInt(append(b, '+'), int64(p.Y), 10)
+	default:
+		b = appendPad(b, p.Y, 4)
+	}
+	switch p.P {
+	case Year:
+		return string(b)
+	case Month:
+		return string(appendPad(append(b, '-'), p.M, 2))
+	}
+	return string(appendPad(append(appendPad(append(b, '-'), p.M, 2), '-'), p.D, 2))
+}
+
+// appendPad appends v (not negative) in decimal, zero-padded to w digits,
+// as fmt's %0wd.
+func appendPad(b []byte, v, w int) []byte {
+	var tmp [20]byte
+	d := strconv.AppendInt(tmp[:0], int64(v), 10)
+	for k := len(d); k < w; k++ {
+		b = append(b, '0')
+	}
+	return append(b, d...)
+}
+
+// slowString is String through fmt.
+func (p Point) slowString() string {
 	var y string
 	switch {
 	case p.Y < 0:

@@ -36,6 +36,8 @@ func init() {
 		"девятьсот": 900,
 	} {
 		cardinals[w] = v
+		h := cardHash(w)
+		cardSeen[h>>6] |= 1 << (h & 63)
 	}
 	for w, v := range map[string]float64{
 		"hundred": 100, "hundreds": 100, "dozen": 12, "douzaine": 12, "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6,
@@ -48,6 +50,27 @@ func init() {
 	} {
 		multipliers[w] = v
 	}
+}
+
+// cardSeen holds a bit for the hash (see cardHash) of every cardinal, so
+// that most words, none, are told so without a map lookup.
+var cardSeen [1 << 12 / 64]uint64
+
+// cardHash hashes a word's length and its first, second and last bytes
+// into 12 bits.
+func cardHash(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(w[0]) | uint32(w[n-1])<<8 | uint32(w[min(1, n-1)])<<16 | uint32(n)<<24
+	return (h * 0x9e3779b1) >> 20
+}
+
+// mayCardinal says whether w may be a cardinal (false: it is none).
+func mayCardinal(w string) bool {
+	h := cardHash(w)
+	return cardSeen[h>>6]&(1<<(h&63)) != 0
 }
 
 // germanNumber reads a German compound number word (einundzwanzig,

@@ -96,10 +96,8 @@ func (f *Finder) find(text string, a, b int, o Options, emit func(Quantity)) {
 		if t.k == kPunct {
 			continue
 		}
-		if t.k == kWord {
-			if _, ok := cardinals[t.w]; !ok && !strings.Contains(t.w, "-") && (o.Lang != "de" || germanNumber(t.w) == 0) && t.w != "a" && t.w != "an" && t.w != "half" && t.w != "three" {
-				continue
-			}
+		if t.k == kWord && !p.mayCount(i) {
+			continue
 		}
 		qs, end := p.quantity(i)
 		for _, q := range qs {
@@ -109,6 +107,50 @@ func (f *Finder) find(text string, a, b int, o Options, emit func(Quantity)) {
 			i = end - 1
 		}
 	}
+}
+
+// mayCount reports whether the word at i may begin a quantity: false
+// only where quantity(i) would find none (p.words fails), so that the
+// words of a passage, most of them no number, are passed over cheaply.
+func (p *parser) mayCount(i int) bool {
+	t := &p.t[i]
+	w := t.w
+	if mayCardinal(w) {
+		if _, ok := cardinals[w]; ok {
+			return true
+		}
+	}
+	switch w {
+	case "a", "an":
+		// a quarter, a half, a dozen, a million; else words reads nothing
+		n := p.tk(i + 1)
+		if n.k != kWord {
+			return false
+		}
+		if n.w == "quarter" || w == "a" && n.w == "half" {
+			return true
+		}
+		_, ok := multipliers[n.w]
+		return ok
+	case "half", "three":
+		return true
+	}
+	if !t.hy {
+		return p.o.Lang == "de" && germanNumber(w) != 0
+	}
+	if h := strings.IndexByte(w, '-'); h >= 0 {
+		// words reads a hyphenated word only from a number word
+		first := w[:h]
+		if _, ok := cardinals[first]; ok {
+			return true
+		}
+		switch first {
+		case "cent", "mille", "hundert", "tausend":
+			return true
+		}
+		return p.o.Lang == "de" && germanNumber(first) > 0
+	}
+	return p.o.Lang == "de" && germanNumber(w) != 0
 }
 
 // num is a number read at a token: its value, its multiplier (million)
@@ -413,15 +455,16 @@ func (p *parser) unit(j int, afterMult bool) (string, int) {
 			break
 		}
 		if w.cap {
-			if acronymPlural(w.raw) {
-				cand, end = w.raw, k+1
+			raw := p.text[w.s:w.e] // as written
+			if acronymPlural(raw) {
+				cand, end = raw, k+1
 				continue
 			}
 			if p.o.Lang == "de" && cand == "" {
 				cand, end = w.w, k+1
 				break
 			}
-			if k == j && isAllCaps(w.raw) {
+			if k == j && isAllCaps(raw) {
 				break
 			}
 			continue // a capitalised modifier: 60,000 Russian POWs

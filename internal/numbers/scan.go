@@ -22,17 +22,17 @@ const (
 // digits (grouping and decimals read) or a mark.
 type tok struct {
 	s, e    int
-	k       tokKind
 	w       string // lower case
-	raw     string // as written
 	v       float64
 	nd      int    // digits before any separator
-	grouped bool   // 1,800; 1 800
-	dec     bool   // 3.5
-	ord     bool   // 1st, 4th, 2e
 	suf     string // letters glued after the digits (km, AQ)
-	sp      bool   // whitespace before
+	k       tokKind
+	grouped bool // 1,800; 1 800
+	dec     bool // 3.5
+	ord     bool // 1st, 4th, 2e
+	sp      bool // whitespace before
 	cap     bool
+	hy      bool // a word with a hyphen inside (twenty-three)
 }
 
 type scanner struct {
@@ -69,6 +69,25 @@ func (sc *scanner) scan(text string, a, b int, en bool, markers map[int]bool) []
 	sp := true
 	i := a
 	for i < b {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII: what unicode.IsSpace and isLetter say of it, without asking
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				sp = true
+				i++
+				continue
+			case c >= '0' && c <= '9':
+				i = sc.number(text, i, b, sp, en, markers)
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+				i = sc.word(text, i, b, sp)
+			default:
+				w := text[i : i+1]
+				sc.toks = append(sc.toks, tok{s: i, e: i + 1, k: kPunct, w: w, sp: sp})
+				i++
+			}
+			sp = false
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r):
@@ -87,7 +106,7 @@ func (sc *scanner) scan(text string, a, b int, en bool, markers map[int]bool) []
 			case '’', 'ʼ':
 				w = "'"
 			}
-			sc.toks = append(sc.toks, tok{s: i, e: i + n, k: kPunct, w: w, raw: text[i : i+n], sp: sp})
+			sc.toks = append(sc.toks, tok{s: i, e: i + n, k: kPunct, w: w, sp: sp})
 			i += n
 		}
 		sp = false
@@ -203,7 +222,6 @@ func (sc *scanner) number(text string, i, b int, sp, en bool, markers map[int]bo
 		}
 	}
 	t.e = j
-	t.raw = text[s:j]
 	sc.toks = append(sc.toks, t)
 	return j
 }
@@ -226,18 +244,36 @@ func needsLower(w string) bool {
 
 func (sc *scanner) word(text string, i, b int, sp bool) int {
 	s := i
+	upper, wide, hy := false, false, false // a capital; a rune outside ASCII; a hyphen
 	for i < b {
-		if c := text[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+		c := text[i]
+		if c >= 'a' && c <= 'z' {
 			i++
 			continue
 		}
+		if c >= 'A' && c <= 'Z' {
+			upper = true
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			// inner hyphens and apostrophes: twenty-three, dix-huit, o'clock
+			if (c == '-' || c == '\'') && i+1 < b && i > s && isLetterAt(text, i+1) {
+				hy = hy || c == '-'
+				i++
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if isLetter(r) || r == '³' || r == '²' {
+			wide = true
 			i += n
 			continue
 		}
-		// inner hyphens and apostrophes: twenty-three, dix-huit, jusqu'à, o'clock
-		if (r == '-' || r == '\'' || r == '’') && i+n < b && isLetterAt(text, i+n) && i > s {
+		// jusqu’à
+		if r == '’' && i+n < b && i > s && isLetterAt(text, i+n) {
+			wide = true
 			i += n
 			continue
 		}
@@ -245,15 +281,20 @@ func (sc *scanner) word(text string, i, b int, sp bool) int {
 	}
 	raw := text[s:i]
 	low := raw
-	if needsLower(raw) {
-		if l, ok := sc.lowerASCII(raw); ok {
-			low = l
-		} else {
-			low = strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
-		}
+	switch {
+	case wide:
+		low = strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+	case upper:
+		low = sc.lowerASCIIWord(raw)
 	}
-	r0, _ := utf8.DecodeRuneInString(raw)
-	sc.toks = append(sc.toks, tok{s: s, e: i, k: kWord, w: low, raw: raw, sp: sp, cap: unicode.IsUpper(r0)})
+	cp := false
+	if c := raw[0]; c < utf8.RuneSelf {
+		cp = c >= 'A' && c <= 'Z'
+	} else {
+		r0, _ := utf8.DecodeRuneInString(raw)
+		cp = unicode.IsUpper(r0)
+	}
+	sc.toks = append(sc.toks, tok{s: s, e: i, k: kWord, w: low, sp: sp, cap: cp, hy: hy})
 	return i
 }
 
@@ -269,6 +310,11 @@ func (sc *scanner) lowerASCII(w string) (string, bool) {
 	if len(w) == 0 {
 		return "", true
 	}
+	return sc.lowerASCIIWord(w), true
+}
+
+// lowerASCIIWord is lowerASCII for a word known to be ASCII and not empty.
+func (sc *scanner) lowerASCIIWord(w string) string {
 	if cap(sc.low)-len(sc.low) < len(w) {
 		sc.low = make([]byte, 0, max(4096, len(w)))
 	}
@@ -280,7 +326,7 @@ func (sc *scanner) lowerASCII(w string) (string, bool) {
 		}
 		sc.low = append(sc.low, c)
 	}
-	return unsafe.String(&sc.low[at], len(w)), true
+	return unsafe.String(&sc.low[at], len(w))
 }
 
 func isUpperAt(text string, i int) bool {
