@@ -152,10 +152,35 @@ func genderBit(g byte) byte {
 	return 0
 }
 
+// nameForms is what buildAliases reads from a name: its words, the first
+// and the last in lower case, the words joined by single spaces and the
+// name's score as a full form.
+type nameForms struct {
+	ws        []string
+	low0, key string
+	joined    string
+	score     int
+}
+
 func buildAliases(text string, ms []mention) *aliases {
 	a := &aliases{full: map[string]string{}, score: map[string]int{}, roles: map[string]string{}, acro: map[string]string{},
 		ambiguous: map[string]bool{}, bySur: map[string][]*person{}, titled: map[string]byte{}, bare: map[string]int{}}
 	byName := map[string]*person{}
+	// a name's words and the forms read from them, once a name: a text
+	// names its people many times
+	forms := map[string]*nameForms{}
+	formsOf := func(name string) *nameForms {
+		f := forms[name]
+		if f == nil {
+			f = &nameForms{ws: nameWords(name)}
+			if len(f.ws) > 0 {
+				f.low0, f.key = lower(f.ws[0]), lower(f.ws[len(f.ws)-1])
+				f.joined, f.score = joinWords(name, f.ws), nameScore(f.ws)
+			}
+			forms[name] = f
+		}
+		return f
+	}
 	for _, m := range ms {
 		if m.typ != mPerson && m.typ != mOther {
 			continue
@@ -164,32 +189,33 @@ func buildAliases(text string, ms []mention) *aliases {
 		if name == "" {
 			name = m.raw
 		}
-		ws := nameWords(name)
+		f := formsOf(name)
+		ws := f.ws
 		if len(ws) == 0 {
 			continue
 		}
 		tg := titleGender(m.title)
 		if len(ws) == 1 {
 			if m.title != "" {
-				a.titled[lower(ws[0])] |= genderBit(tg)
+				a.titled[f.low0] |= genderBit(tg)
 			} else {
-				a.bare[lower(ws[0])]++
+				a.bare[f.low0]++
 				if m.typ != mPerson {
 					continue
 				}
 			}
 		}
-		key := lower(ws[len(ws)-1])
+		key := f.key
 		if len(ws) >= 2 {
-			if o, ok := a.full[key]; ok && !compatible(nameWords(o), ws) {
+			if o, ok := a.full[key]; ok && !compatible(formsOf(o).ws, ws) {
 				a.ambiguous[key] = true // two people share the surname
 			}
-			n := joinWords(name, ws)
+			n := f.joined
 			p := byName[n]
 			if p == nil {
 				p = &person{name: n, sur: key}
 				if !isInitialish(ws[0]) {
-					p.given = lower(ws[0])
+					p.given = f.low0
 				}
 				p.gender = givenNameGender(p.given)
 				byName[n] = p
@@ -206,8 +232,8 @@ func buildAliases(text string, ms []mention) *aliases {
 				continue // "Mr. Bennet" names no fuller form
 			}
 		}
-		if sc := nameScore(ws); sc > a.score[key] {
-			a.score[key], a.full[key] = sc, joinWords(name, ws)
+		if sc := f.score; sc > a.score[key] {
+			a.score[key], a.full[key] = sc, f.joined
 		}
 	}
 	for _, f := range a.full {
@@ -543,7 +569,7 @@ func (a *aliases) byToken(w string) string {
 			}
 		}
 	}
-	return a.tok[lower(w)]
+	return lookup(a.tok, w)
 }
 
 // canonFull gives a full name the canonical form of its person: the
@@ -565,7 +591,7 @@ func (a *aliases) canonFull(name string) string {
 // name w itself: then w is that person's, not a pet form of another's.
 func (a *aliases) givenTaken(w string) bool {
 	a.byFirst(w)
-	_, ok := a.first[lower(w)]
+	_, ok := lookup2(a.first, w)
 	return ok
 }
 
@@ -632,15 +658,10 @@ func (a *aliases) byFirstExact(w string) string {
 
 // kinTitle gives a title of kinship that a description may stand for
 // ("Uncle" of "his uncle"), "" for any other title.
-func kinTitle(t string) string {
-	switch lower(t) {
-	case "uncle":
-		return "uncle"
-	case "aunt", "aunty", "auntie":
-		return "aunt"
-	}
-	return ""
-}
+func kinTitle(t string) string { return lookup(kinOfTitle, t) }
+
+// kinOfTitle gives the titles of kinship their kin.
+var kinOfTitle = map[string]string{"uncle": "uncle", "aunt": "aunt", "aunty": "aunt", "auntie": "aunt"}
 
 // apposBefore returns the possessive description of a person that stands
 // right before a name at s, a comma between or none: "his mother,

@@ -23,7 +23,8 @@ func (q *qdoc) classify(c *cand) {
 		lo = q.paras[c.para][0]
 	}
 	ss := sentStart(q.text, c.s, lo)
-	prev := tokens(q.text, max(ss, c.s-80), c.s, nil)
+	prev := tokens(q.text, max(ss, c.s-80), c.s, q.prevBuf[:0])
+	q.prevBuf = prev
 	lastWords := func(n int) []string {
 		var out []string
 		for i := len(prev) - 1; i >= 0 && len(out) < n; i-- {
@@ -251,11 +252,54 @@ func (q *qdoc) findEcho(c *cand) *cand {
 		if float64(len(cb)-lb) < 0.8*float64(len(cb)) {
 			continue
 		}
-		if hashContainment(q.sortedBag(c), q.sortedBag(o)) >= 0.8 {
+		if q.containment(c, o) >= 0.8 {
 			return o
 		}
 	}
 	return nil
+}
+
+// containment is hashContainment of c's sorted bag in o's. A short c is
+// counted in o's bag as it stands, a few times before o's is sorted: most
+// bags that pass the bloom are read once or twice, and a sort costs more
+// than a scan.
+func (q *qdoc) containment(c, o *cand) float64 {
+	cb := q.bagOf(c)
+	if len(cb) == 0 {
+		return 0
+	}
+	if len(cb) > 8 || o.bagSorted || o.scans >= 2 {
+		return hashContainment(q.sortedBag(c), q.sortedBag(o))
+	}
+	o.scans++
+	// c's distinct words and their counts
+	var hs [8]uint64
+	var want, got [8]int
+	n := 0
+	for _, h := range cb {
+		k := 0
+		for k < n && hs[k] != h {
+			k++
+		}
+		if k == n {
+			hs[k] = h
+			n++
+		}
+		want[k]++
+	}
+	for _, h := range q.bagOf(o) {
+		for k := 0; k < n; k++ {
+			if hs[k] == h {
+				got[k]++
+				break
+			}
+		}
+	}
+	hit := 0
+	for k := 0; k < n; k++ {
+		hit += min(want[k], got[k])
+	}
+	return float64(hit) / float64(len(cb))
 }
 
 // passiveNaming reports whether the words before a quotation name it
@@ -281,11 +325,13 @@ func (q *qdoc) passiveNaming(prev []token) bool {
 const echoWindow = 64
 
 // bagOf returns the hashes of c's words and their mask, read once; sorted
-// once sortedBag asks.
+// once sortedBag asks. The hashes are a slice of the document's (wordIvs),
+// read once for all the quotations nested in one another.
 func (q *qdoc) bagOf(c *cand) []uint64 {
 	if !c.bagDone {
-		c.bag, c.bagDone = wordHashes(c.text), true
-		c.bmask = newBloom(len(c.bag))
+		c.bag, c.bagOwn = q.docBag(c)
+		c.bagDone = true
+		c.bmask = bloom(q.take(bloomSize(len(c.bag))))
 		for _, h := range c.bag {
 			c.bmask.add(h)
 		}
@@ -297,10 +343,148 @@ func (q *qdoc) bagOf(c *cand) []uint64 {
 func (q *qdoc) sortedBag(c *cand) []uint64 {
 	q.bagOf(c)
 	if !c.bagSorted {
+		if !c.bagOwn {
+			b := q.take(len(c.bag))
+			copy(b, c.bag)
+			c.bag, c.bagOwn = b, true
+		}
 		slices.Sort(c.bag)
 		c.bagSorted = true
 	}
 	return c.bag
+}
+
+// take returns n zeroed words of the document's arena.
+func (q *qdoc) take(n int) []uint64 {
+	if n > len(q.arena) {
+		if n > 1024 {
+			return make([]uint64, n)
+		}
+		q.arena = make([]uint64, 8192)
+	}
+	b := q.arena[:n:n]
+	q.arena = q.arena[n:]
+	return b
+}
+
+// wordIv is a stretch of the text no quotation crosses the edge of, its
+// words read into qdoc.wh, .ws and .we [a, b) when a quotation in it is
+// first bagged.
+type wordIv struct {
+	lo, hi int
+	a, b   int
+	done   bool
+}
+
+// buildIvs merges the quotations' inner spans into wordIvs.
+func (q *qdoc) buildIvs() {
+	order := make([]*cand, len(q.cands))
+	copy(order, q.cands)
+	slices.SortStableFunc(order, func(a, b *cand) int { return a.is - b.is })
+	q.ivs = make([]wordIv, 0, 16)
+	for _, c := range order {
+		if n := len(q.ivs); n > 0 && c.is < q.ivs[n-1].hi {
+			q.ivs[n-1].hi = max(q.ivs[n-1].hi, c.ie)
+		} else {
+			q.ivs = append(q.ivs, wordIv{lo: c.is, hi: c.ie})
+		}
+		c.iv = len(q.ivs) - 1
+	}
+}
+
+// docBag returns the hashes of the words of q.text[c.is:c.ie], as
+// wordHashes(c.text) gives them (clean only joins spaces and writes invalid
+// bytes as U+FFFD: both part words as they did), and whether the slice is
+// c's own.
+func (q *qdoc) docBag(c *cand) ([]uint64, bool) {
+	if q.ivs == nil {
+		q.buildIvs()
+	}
+	iv := &q.ivs[c.iv]
+	// the interval's reading must pass through c's edges
+	if c.is > iv.lo && !utf8.RuneStart(q.text[c.is]) || c.ie < iv.hi && !utf8.RuneStart(q.text[c.ie]) {
+		return wordHashes(c.text), true
+	}
+	if !iv.done {
+		iv.a = len(q.wh)
+		q.wh, q.ws, q.we = wordSpans(q.text, iv.lo, iv.hi, q.wh, q.ws, q.we)
+		iv.b, iv.done = len(q.wh), true
+	}
+	ws, we := q.ws[iv.a:iv.b], q.we[iv.a:iv.b]
+	i, _ := slices.BinarySearch(we, int32(c.is+1)) // the first word ending after c.is
+	j, _ := slices.BinarySearch(ws, int32(c.ie))   // the first word starting at c.ie or later
+	if i >= j {
+		return nil, true
+	}
+	headCut, tailCut := int(ws[i]) < c.is, int(we[j-1]) > c.ie
+	hs := q.wh[iv.a+i : iv.a+j : iv.a+j]
+	if !headCut && !tailCut {
+		return hs, false
+	}
+	// a word cut by c's edge: its part inside
+	out := make([]uint64, 0, len(hs)+1)
+	if i == j-1 {
+		return append(out, wordHashes(q.text[c.is:c.ie])...), true
+	}
+	if headCut {
+		out = append(out, wordHashes(q.text[c.is:we[i]])...)
+		hs = hs[1:]
+	}
+	if tailCut {
+		out = append(out, hs[:len(hs)-1]...)
+		out = append(out, wordHashes(q.text[ws[j-1]:c.ie])...)
+	} else {
+		out = append(out, hs...)
+	}
+	return out, true
+}
+
+// wordSpans appends the hashes, starts and ends of the words of
+// text[lo:hi], read as wordHashes reads them.
+func wordSpans(text string, lo, hi int, hs []uint64, ss, es []int32) ([]uint64, []int32, []int32) {
+	i := lo
+	for i < hi {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiAlnum[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:hi]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		s := i
+		h := uint64(14695981039346656037)
+		for i < hi {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if !asciiAlnum[c] {
+					break
+				}
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				h ^= uint64(c)
+				h *= 1099511628211
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[i:hi])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			var buf [utf8.UTFMax]byte
+			k := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			for _, b := range buf[:k] {
+				h ^= uint64(b)
+				h *= 1099511628211
+			}
+			i += n
+		}
+		hs, ss, es = append(hs, h), append(ss, int32(s)), append(es, int32(i))
+	}
+	return hs, ss, es
 }
 
 // bloom is a set of word hashes with one bit each, 512 bits for a short
@@ -308,12 +492,13 @@ func (q *qdoc) sortedBag(c *cand) []uint64 {
 // certainly absent.
 type bloom []uint64
 
-func newBloom(words int) bloom {
+// bloomSize is the number of uint64 a bloom for so many words takes.
+func bloomSize(words int) int {
 	n := 8
 	for n*64 < words*8 && n < 1024 {
 		n *= 2
 	}
-	return make(bloom, n)
+	return n
 }
 
 func (b bloom) add(h uint64) { b[(h>>6)&uint64(len(b)-1)] |= 1 << (h & 63) }

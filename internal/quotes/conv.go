@@ -991,7 +991,7 @@ func (q *qdoc) descIn(s, e int, c *cand, g byte) string {
 		if ts[i].s >= c.s && ts[i].e <= c.e {
 			continue
 		}
-		if i > 0 && prepositions[lower(ts[i-1].w)] {
+		if i > 0 && lookup(prepositions, ts[i-1].w) {
 			continue // "with a girl": not the subject
 		}
 		if d, dg := genderedDesc(q.text, ts, i); dg == g {
@@ -1061,7 +1061,7 @@ func (q *qdoc) narrDescs() []mention {
 		ts := q.toks[ti:tj]
 		ti = tj
 		for i := range ts {
-			if !descDeterminers[lower(ts[i].w)] {
+			if !lookup(descDeterminers, ts[i].w) {
 				continue
 			}
 			for ci < len(q.cands) && q.cands[ci].e <= ts[i].s {
@@ -1070,7 +1070,7 @@ func (q *qdoc) narrDescs() []mention {
 			if ci < len(q.cands) && q.cands[ci].s <= ts[i].s {
 				continue // inside a quotation
 			}
-			if i > 0 && prepositions[lower(ts[i-1].w)] {
+			if i > 0 && lookup(prepositions, ts[i-1].w) {
 				continue
 			}
 			if i > 0 && q.apposOfName(ts[i-1], ts[i]) {

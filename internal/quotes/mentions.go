@@ -167,7 +167,11 @@ const maxNameWords = 14
 // findMentions collects the names, roles and pronouns of the document:
 // the entities layer's persons and organisations where it ran, else names
 // found by capitalisation; roles and pronouns always.
-func findMentions(d *extract.Doc) ([]mention, []token) {
+func findMentions(d *extract.Doc) ([]mention, []token) { return findMentionsInto(d, nil) }
+
+// findMentionsInto is findMentions, the tokens appended to toks[:0] (a
+// slice of an earlier document's, taken from a pool).
+func findMentionsInto(d *extract.Doc, toks []token) ([]mention, []token) {
 	text := d.Text
 	var ms []mention
 	ents := d.Of(quellen.KindEntity)
@@ -176,11 +180,16 @@ func findMentions(d *extract.Doc) ([]mention, []token) {
 	for _, p := range prs {
 		n += p[1] - p[0]
 	}
-	toks := make([]token, 0, n/5+16)
+	if cap(toks) < n/5+16 {
+		toks = make([]token, 0, n/5+16)
+	}
+	toks = toks[:0]
 	for _, p := range prs {
 		toks = tokens(text, p[0], p[1], toks)
 	}
+	roles := rolesAndPronouns(text, toks)
 	if len(ents) > 0 {
+		ms = make([]mention, 0, len(ents)+len(roles)) // room to merge the roles in
 		for _, f := range ents {
 			typ := f.Attrs.String("type")
 			var k byte
@@ -201,8 +210,7 @@ func findMentions(d *extract.Doc) ([]mention, []token) {
 	} else {
 		ms = capNames(text, toks, capContext(text, toks))
 	}
-	ms = append(ms, rolesAndPronouns(text, toks)...)
-	slices.SortStableFunc(ms, func(a, b mention) int { return a.s - b.s })
+	ms = mergeMentions(ms, roles)
 	// drop roles and pronouns inside a name span
 	out := ms[:0]
 	end := -1
@@ -216,6 +224,49 @@ func findMentions(d *extract.Doc) ([]mention, []token) {
 	ms = out
 	markPrepositions(text, ms)
 	return ms, toks
+}
+
+// mergeMentions returns a and b in one list ordered by start, a's before
+// b's at one start, as a stable sort of a then b orders them: merged where
+// each is in order, sorted where not.
+func mergeMentions(a, b []mention) []mention {
+	byStart := func(x, y mention) int { return x.s - y.s }
+	if len(b) == 0 && slices.IsSortedFunc(a, byStart) {
+		return a
+	}
+	if !slices.IsSortedFunc(a, byStart) || !slices.IsSortedFunc(b, byStart) {
+		out := append(a, b...)
+		slices.SortStableFunc(out, byStart)
+		return out
+	}
+	if cap(a) >= len(a)+len(b) {
+		// in place, from the ends: at one start, b's go after a's
+		out := a[:len(a)+len(b)]
+		i, j := len(a)-1, len(b)-1
+		for k := len(out) - 1; j >= 0; k-- {
+			if i >= 0 && a[i].s > b[j].s {
+				out[k] = a[i]
+				i--
+			} else {
+				out[k] = b[j]
+				j--
+			}
+		}
+		return out
+	}
+	out := make([]mention, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if b[j].s < a[i].s {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // capCtx is what capNames knows of the capitalised words of the text.

@@ -18,6 +18,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,8 +41,33 @@ func (Extractor) Extract(d *extract.Doc) []quellen.Finding {
 	if d == nil || d.Text == "" {
 		return nil
 	}
-	return newDoc(d).run()
+	q := newDoc(d)
+	sc := scratchPool.Get().(*scratch)
+	q.sc = sc
+	out := q.run()
+	// nothing of the run outlives it but the findings, which hold no
+	// slice of these (the pool lets go of them at the next collections);
+	// a long book's are not kept
+	if cap(sc.toks) <= maxPooled && cap(q.wh) <= maxPooled {
+		sc.toks, sc.wh, sc.ws, sc.we = sc.toks[:0], q.wh[:0], q.ws[:0], q.we[:0]
+		scratchPool.Put(sc)
+	}
+	return out
 }
+
+// scratch is the slices one run fills and the next can reuse: the
+// document's tokens, the hashes and spans of its quoted words.
+type scratch struct {
+	toks   []token
+	wh     []uint64
+	ws, we []int32
+}
+
+// maxPooled bounds the slices the pool keeps, in elements: a megabyte of
+// text or so.
+const maxPooled = 1 << 18
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // cand is a quotation candidate.
 type cand struct {
@@ -67,6 +93,9 @@ type cand struct {
 	bag       []uint64 // the hashes of its words in lower case, sorted
 	bagDone   bool
 	bagSorted bool
+	bagOwn    bool  // bag is no slice of qdoc.wh
+	iv        int   // its wordIv
+	scans     int   // how often containment counted in its bag unsorted
 	bmask     bloom // a bit for each word of bag
 	cueKind   byte
 	desc      bool  // the speaker is a description (“the old man”)
@@ -106,6 +135,13 @@ type qdoc struct {
 	cur     *cand             // the quotation attribute is reading
 	kinAt   map[int]string    // a kinsman\'s name a cue\'s description gave, by where it stands
 	vocDesc map[string]string // a description voice the voice beside it calls by one name ("“Edwin.” / “Yes, Clara.”"), "" for two
+	ivs     []wordIv          // the stretches of quoted text, for the bags
+	wh      []uint64          // the hashes of their words
+	ws, we  []int32           // where those words start and end
+	arena   []uint64          // the bags' and blooms' words
+	sc      *scratch          // slices to reuse, when Extract runs it
+	lowBuf  []byte            // selfNamed's quotation in lower case
+	prevBuf []token           // classify's words before a quotation
 }
 
 func paraRanges(d *extract.Doc) [][2]int {
@@ -176,10 +212,9 @@ func (q *qdoc) run() []quellen.Finding {
 	for i, c := range q.cands {
 		c.idx = i
 	}
+	q.cleanCands()
 	keep := q.cands[:0]
 	for _, c := range q.cands {
-		c.text = clean(q.text[c.is:c.ie])
-		c.words = countWords(c.text)
 		if c.text != "" {
 			keep = append(keep, c)
 		}
@@ -189,7 +224,12 @@ func (q *qdoc) run() []quellen.Finding {
 		c.idx = i
 	}
 	var toks []token
-	q.ments, toks = findMentions(q.d)
+	if q.sc != nil {
+		q.ments, toks = findMentionsInto(q.d, q.sc.toks)
+		q.sc.toks = toks
+	} else {
+		q.ments, toks = findMentions(q.d)
+	}
 	q.toks = toks
 	// the alias table reads names in quotations too ("I am Parson
 	// Tringham"); the speaker search does not
@@ -276,7 +316,13 @@ func clean(s string) string {
 	if ok {
 		return s
 	}
-	b := make([]byte, 0, len(s))
+	return cleanBuild(s)
+}
+
+// cleanBuild is clean's copy of s with its spaces joined.
+func cleanBuild(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
 	sp := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -286,11 +332,11 @@ func clean(s string) string {
 			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
 				j++
 			}
-			if sp && len(b) > 0 {
-				b = append(b, ' ')
+			if sp && b.Len() > 0 {
+				b.WriteByte(' ')
 			}
 			sp = false
-			b = append(b, s[i:j]...)
+			b.WriteString(s[i:j])
 			i = j
 			continue
 		}
@@ -305,40 +351,271 @@ func clean(s string) string {
 			i += n
 			continue
 		}
-		if sp && len(b) > 0 {
-			b = append(b, ' ')
+		if sp && b.Len() > 0 {
+			b.WriteByte(' ')
 		}
 		sp = false
 		if r == utf8.RuneError && n == 1 {
-			b = append(b, "\uFFFD"...) // an invalid byte, as WriteRune writes it
+			b.WriteString("\uFFFD") // an invalid byte, as WriteRune writes it
 		} else {
-			b = append(b, s[i:i+n]...)
+			b.WriteString(s[i : i+n])
 		}
 		i += n
 	}
-	return string(b)
+	return b.String()
 }
 
-func countWords(s string) int {
+// edgeRec is what cleanIv read up to a quotation's edge.
+type edgeRec struct {
+	co, wc int32 // the offset in the cleaned text, the words counted before
+	in, ok bool  // countWords' state there; the reading stopped there
+}
+
+// cleanCands sets each candidate's text and words, clean and countWords
+// of q.text[c.is:c.ie], and reads the hashes of the words the bags take
+// (docBag): all read once for all the quotations nested in one another,
+// over the wordIvs, a candidate's share taken from the reading at its
+// edges.
+func (q *qdoc) cleanCands() {
+	q.buildIvs()
+	if q.sc != nil && q.wh == nil {
+		q.wh, q.ws, q.we = q.sc.wh[:0], q.sc.ws[:0], q.sc.we[:0]
+	}
+	byIv := make([][]*cand, len(q.ivs))
+	total := 0
+	for _, c := range q.cands {
+		byIv[c.iv] = append(byIv[c.iv], c)
+	}
+	for _, iv := range q.ivs {
+		total += iv.hi - iv.lo
+	}
+	if words := total/5 + 16; cap(q.wh) < words { // some 6 bytes a word
+		q.wh, q.ws, q.we = make([]uint64, 0, words), make([]int32, 0, words), make([]int32, 0, words)
+	}
+	type share struct {
+		c    *cand
+		a, b int32
+	}
+	var edges []int
+	var recs []edgeRec
+	var shares []share
+	var sb strings.Builder
+	sb.Grow(total + total/64)
+	for k, cs := range byIv {
+		iv := &q.ivs[k]
+		edges = edges[:0]
+		for _, c := range cs {
+			edges = append(edges, c.is, c.ie)
+		}
+		slices.Sort(edges)
+		edges = slices.Compact(edges)
+		recs = slices.Grow(recs[:0], len(edges))[:len(edges)]
+		clear(recs)
+		iv.a = len(q.wh)
+		q.readIv(&sb, iv.lo, iv.hi, edges, recs)
+		iv.b, iv.done = len(q.wh), true
+		for _, c := range cs {
+			i, _ := slices.BinarySearch(edges, c.is)
+			j, _ := slices.BinarySearch(edges, c.ie)
+			a, b := recs[i], recs[j]
+			if !a.ok || !b.ok {
+				c.text, c.words = cleanCount(q.text[c.is:c.ie])
+				continue
+			}
+			n := int(b.wc - a.wc)
+			if a.in && wordAfterJoiners(q.text[c.is:c.ie]) {
+				n++ // the word the reading was in goes on: a word of c's own
+			}
+			c.words = n
+			shares = append(shares, share{c, a.co, b.co})
+		}
+	}
+	ct := sb.String()
+	for _, sh := range shares {
+		t := ct[sh.a:sh.b]
+		if t != "" && t[0] == ' ' {
+			t = t[1:]
+		}
+		sh.c.text = t
+	}
+}
+
+// wordAfterJoiners reports whether s opens with a letter or digit, after
+// the apostrophes and hyphens countWords lets a word go on over.
+func wordAfterJoiners(s string) bool {
+	for i := 0; i < len(s); {
+		r, k := utf8.DecodeRuneInString(s[i:])
+		if r == '\'' || r == '’' || r == '-' {
+			i += k
+			continue
+		}
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+// readIv writes clean(q.text[lo:hi]) to sb and appends the hashes, starts
+// and ends of its words (as wordHashes and wordSpans read them) to q.wh,
+// q.ws and q.we; it records, at each of edges (sorted, within [lo, hi]),
+// the offset reached in sb, countWords' count and state there. An edge
+// inside a character is left not ok.
+func (q *qdoc) readIv(sb *strings.Builder, lo, hi int, edges []int, recs []edgeRec) {
+	text := q.text
+	hs, ss, es := q.wh, q.ws, q.we
+	start := sb.Len()
+	sp, in := false, false // clean's pending space; countWords' state
+	hw, hs0 := false, 0    // in a word of the hashes, since hs0
+	h := uint64(0)
+	n, k := 0, 0
+	i := lo
+	for i < hi {
+		for k < len(edges) && edges[k] <= i {
+			if edges[k] == i {
+				recs[k] = edgeRec{co: int32(sb.Len()), wc: int32(n), in: in, ok: true}
+			}
+			k++
+		}
+		lim := hi
+		if k < len(edges) {
+			lim = min(lim, edges[k])
+		}
+		j := i
+		for j < lim {
+			c := text[j]
+			if c >= utf8.RuneSelf || asciiSpace[c] {
+				break
+			}
+			if asciiAlnum[c] {
+				if !in {
+					n++
+				}
+				in = true
+				if !hw {
+					hw, hs0, h = true, j, 14695981039346656037
+				}
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				h ^= uint64(c)
+				h *= 1099511628211
+			} else {
+				in = in && (c == '\'' || c == '-')
+				if hw {
+					hs, ss, es = append(hs, h), append(ss, int32(hs0)), append(es, int32(j))
+					hw = false
+				}
+			}
+			j++
+		}
+		if j > i {
+			if sp && sb.Len() > start {
+				sb.WriteByte(' ')
+			}
+			sp = false
+			sb.WriteString(text[i:j])
+			i = j
+			continue
+		}
+		c := text[i]
+		if c < utf8.RuneSelf { // a space
+			sp, in = true, false
+			if hw {
+				hs, ss, es = append(hs, h), append(ss, int32(hs0)), append(es, int32(i))
+				hw = false
+			}
+			i++
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(text[i:hi])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !in {
+				n++
+			}
+			in = true
+			if !hw {
+				hw, hs0, h = true, i, 14695981039346656037
+			}
+			var buf [utf8.UTFMax]byte
+			m := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			for _, b := range buf[:m] {
+				h ^= uint64(b)
+				h *= 1099511628211
+			}
+		} else {
+			in = in && r == '’'
+			if hw {
+				hs, ss, es = append(hs, h), append(ss, int32(hs0)), append(es, int32(i))
+				hw = false
+			}
+			if unicode.IsSpace(r) {
+				in, sp = false, true
+				i += sz
+				continue
+			}
+		}
+		if sp && sb.Len() > start {
+			sb.WriteByte(' ')
+		}
+		sp = false
+		if r == utf8.RuneError && sz == 1 {
+			sb.WriteString("\uFFFD")
+		} else {
+			sb.WriteString(text[i : i+sz])
+		}
+		i += sz
+	}
+	if hw {
+		hs, ss, es = append(hs, h), append(ss, int32(hs0)), append(es, int32(hi))
+	}
+	for ; k < len(edges); k++ {
+		if edges[k] == hi {
+			recs[k] = edgeRec{co: int32(sb.Len()), wc: int32(n), in: in, ok: true}
+		}
+	}
+	q.wh, q.ws, q.we = hs, ss, es
+}
+
+// cleanCount is clean(s) and countWords of it in one pass over s: the
+// spaces clean joins and the invalid bytes it writes as U+FFFD part words
+// before as after, so the words are counted on s itself.
+func cleanCount(s string) (string, int) {
+	ok := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
 	n, in := 0, false
 	for i := 0; i < len(s); {
-		var r rune
-		var w bool
-		if c := s[i]; c < utf8.RuneSelf {
-			r, w = rune(c), asciiAlnum[c]
+		c := s[i]
+		if c < utf8.RuneSelf {
 			i++
-		} else {
-			var k int
-			r, k = utf8.DecodeRuneInString(s[i:])
-			w = unicode.IsLetter(r) || unicode.IsDigit(r)
-			i += k
+			if asciiAlnum[c] {
+				if !in {
+					n++
+				}
+				in = true
+				continue
+			}
+			if asciiSpace[c] && (c != ' ' || i < len(s) && s[i] == ' ') {
+				ok = false
+			}
+			in = in && (c == '\'' || c == '-')
+			continue
 		}
-		if w && !in {
-			n++
+		r, k := utf8.DecodeRuneInString(s[i:])
+		i += k
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !in {
+				n++
+			}
+			in = true
+			continue
 		}
-		in = w || (in && (r == '\'' || r == '’' || r == '-'))
+		in = in && r == '’'
+		if unicode.IsSpace(r) || r == utf8.RuneError && k == 1 {
+			ok = false
+		}
 	}
-	return n
+	if ok {
+		return s, n
+	}
+	return cleanBuild(s), n
 }
 
 func sortCands(cs []*cand) {
@@ -497,9 +774,10 @@ func (q *qdoc) addNominals(toks []token) {
 	if len(add) == 0 {
 		return
 	}
-	q.ments = append(q.ments, add...)
-	slices.SortStableFunc(q.ments, func(a, b mention) int { return a.s - b.s })
-	markPrepositions(q.text, q.ments)
+	// the mentions had their prepositions marked: the added ones need
+	// theirs (markPrepositions sets pp from the text before a mention only)
+	markPrepositions(q.text, add)
+	q.ments = mergeMentions(q.ments, add)
 }
 
 // allMentions returns the mentions, quoted ones too, inside [s, e).

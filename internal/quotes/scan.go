@@ -294,6 +294,15 @@ func (sc *scanner) reopens(k int, f family) bool {
 	return same(g) == same(f)
 }
 
+// plainASCII marks the bytes readPara passes over: ASCII but the
+// quotation marks " ' and `.
+var plainASCII = func() (t [256]bool) {
+	for c := 0; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\'' && c != '`'
+	}
+	return
+}()
+
 // readPara reads the marks of paragraph pi onto and off the stack.
 func (sc *scanner) readPara(pi int) {
 	lo, hi := sc.paras[pi][0], sc.paras[pi][1]
@@ -303,11 +312,17 @@ func (sc *scanner) readPara(pi int) {
 	first := true
 	for i := lo; i < hi; {
 		c := sc.text[i]
-		if c < 0x80 && c != '"' && c != '\'' && c != '`' {
+		if plainASCII[c] {
 			if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 				first = false
 			}
 			i++
+			if !first {
+				// no mark before the next quotation mark or non-ASCII byte
+				for i < hi && plainASCII[sc.text[i]] {
+					i++
+				}
+			}
 			continue
 		}
 		r, size, fam, canOpen, canClose := sc.markAt(i, lo, hi)

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -189,10 +190,64 @@ func (q *qdoc) attribute(c *cand) {
 
 // selfNamed finds a speaker who names himself: "I am Parson Tringham",
 // "my name is X", "je suis X".
+// selfPhrases are the words with which a speaker names himself.
+var selfPhrases = []string{"i am ", "i'm ", "i ’m ", "i 'm ", "i be plain ", "i be ", "my name is ", "my name 's ", "je suis ", "je m'appelle ", "ich bin ", "я "}
+
+var selfPhraseBytes = func() (out [][]byte) {
+	for _, p := range selfPhrases {
+		out = append(out, []byte(p))
+	}
+	return
+}()
+
+// lowerInto appends to buf the bytes of strings.ToLower(s) where that keeps
+// every character's length (so its offsets are s's), and reports whether
+// it did; it does not where a character lowers to another length or a byte
+// is invalid.
+func lowerInto(buf []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return buf, false
+		}
+		lr := unicode.ToLower(r)
+		if lr == r {
+			buf = append(buf, s[i:i+n]...)
+		} else {
+			if utf8.RuneLen(lr) != n {
+				return buf, false
+			}
+			buf = utf8.AppendRune(buf, lr)
+		}
+		i += n
+	}
+	return buf, true
+}
+
 func (q *qdoc) selfNamed(c *cand) {
-	low := lower(q.text[c.is:c.ie])
-	for _, p := range []string{"i am ", "i'm ", "i ’m ", "i 'm ", "i be plain ", "i be ", "my name is ", "my name 's ", "je suis ", "je m'appelle ", "ich bin ", "я "} {
-		k := strings.Index(low, p)
+	sub := q.text[c.is:c.ie]
+	buf, same := lowerInto(q.lowBuf[:0], sub)
+	q.lowBuf = buf
+	low := ""
+	if !same {
+		low = lower(sub)
+	}
+	for pi, p := range selfPhrases {
+		var k int
+		if same {
+			k = bytes.Index(buf, selfPhraseBytes[pi]) // the bytes of lower(sub)
+		} else {
+			k = strings.Index(low, p)
+		}
 		if k < 0 {
 			continue
 		}
