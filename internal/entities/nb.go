@@ -195,18 +195,7 @@ func (m *nbModel) posterior(tokens []nbTok) (score [nbN]float64, ok bool) {
 			add(m.start.l, m.start.ok)
 		}
 	}
-	mx := score[0]
-	for _, s := range score {
-		mx = max(mx, s)
-	}
-	sum := 0.0
-	for i := range score {
-		score[i] = math.Exp(score[i] - mx)
-		sum += score[i]
-	}
-	for i := range score {
-		score[i] /= sum
-	}
+	softmax(score[:])
 	return score, true
 }
 
@@ -306,6 +295,12 @@ func (x *run) posterior(tokens []nbTok) (score [nbN]float64, ok bool) {
 			add(&m.start.l)
 		}
 	}
+	softmax(score[:])
+	return score, true
+}
+
+// softmax turns log scores into probabilities, in place.
+func softmax(score []float64) {
 	mx := score[0]
 	for _, s := range score {
 		mx = max(mx, s)
@@ -318,5 +313,4 @@ func (x *run) posterior(tokens []nbTok) (score [nbN]float64, ok bool) {
 	for i := range score {
 		score[i] /= sum
 	}
-	return score, true
 }
