@@ -33,3 +33,30 @@ func Shared(t testing.TB, sub string) string {
 	}
 	return p
 }
+
+// BenchTexts reads the files matched by the glob in $QUELLEN_BENCH (e.g.
+// "/tmp/gen/*.txt", a corpus made by bench/gen.sh) and sets the bytes
+// per operation to their size; the benchmark skips when it is unset.
+func BenchTexts(b *testing.B) []string {
+	b.Helper()
+	pat := os.Getenv("QUELLEN_BENCH")
+	if pat == "" {
+		b.Skip("set QUELLEN_BENCH to a glob of text files")
+	}
+	paths, err := filepath.Glob(pat)
+	if err != nil || len(paths) == 0 {
+		b.Skipf("no files match %q", pat)
+	}
+	var out []string
+	n := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, string(data))
+		n += len(data)
+	}
+	b.SetBytes(int64(n))
+	return out
+}
