@@ -159,15 +159,12 @@ func topLevel(src string) []string {
 	return append(out, src[from:])
 }
 
-// cueTrigIdx is cueTriggers as indices into triggers, cueTrigSet the same
-// as a set, and trigByByte the triggers by their first byte, so that one
-// pass over a sentence finds the triggers it holds.
-var cueTrigIdx, trigByByte = func() ([][]int, *[256][]trigger) {
+// cueTrigIdx is cueTriggers as indices into triggers (cueTrigSet the same
+// as a set), so that one pass over a sentence finds the triggers it holds.
+var cueTrigIdx = func() [][]int {
 	pos := map[string]int{}
-	by := new([256][]trigger)
 	for i, t := range triggers {
 		pos[t] = i
-		by[t[0]] = append(by[t[0]], trigger{i: uint8(i), t: t})
 	}
 	out := make([][]int, len(cueTriggers))
 	for i, ts := range cueTriggers {
@@ -175,7 +172,7 @@ var cueTrigIdx, trigByByte = func() ([][]int, *[256][]trigger) {
 			out[i] = append(out[i], pos[t])
 		}
 	}
-	return out, by
+	return out
 }()
 
 // trigger is one of triggers, with its index.
