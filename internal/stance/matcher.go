@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"iter"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -127,34 +128,58 @@ func plainFolds(ls []lead) bool {
 	return true
 }
 
-// candidates appends to out, in order and once each, the places where low
-// holds a lead (after a \b when the lead asks for one).
-func (m *matcher) candidates(low string, out []int) []int {
-	for _, l := range m.leads {
-		for off := 0; ; {
-			k := strings.Index(low[off:], l.lit)
-			if k < 0 {
-				break
+// candidates yields, in order and once each, the places where low holds a
+// lead (after a \b when the lead asks for one). The leads' places are
+// merged as they are met, so that a caller that stops early (after its
+// matches) reads no further into a long sentence than it needs.
+func (m *matcher) candidates(low string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		var buf [16]int
+		next := buf[:0]
+		for i := range m.leads {
+			next = append(next, m.nextLead(low, i, 0))
+		}
+		last := -1
+		for {
+			j := -1
+			for i, p := range next {
+				if p >= 0 && (j < 0 || p < next[j]) {
+					j = i
+				}
 			}
-			p := off + k
-			off = p + 1
-			if l.left && (p > 0 && isWordByte(low[p-1])) == isWordByte(l.lit[0]) {
-				continue
+			if j < 0 {
+				return
 			}
-			// insert in order
-			j := len(out)
-			for j > 0 && out[j-1] > p {
-				j--
+			p := next[j]
+			next[j] = m.nextLead(low, j, p+1)
+			if p == last {
+				continue // (two leads at one place)
 			}
-			if j > 0 && out[j-1] == p {
-				continue
+			last = p
+			if !yield(p) {
+				return
 			}
-			out = append(out, 0)
-			copy(out[j+1:], out[j:])
-			out[j] = p
 		}
 	}
-	return out
+}
+
+// nextLead is the first place at or after off where lead i stands (after
+// a \b when it asks for one), or -1.
+func (m *matcher) nextLead(low string, i, off int) int {
+	l := &m.leads[i]
+	for off <= len(low) {
+		k := strings.Index(low[off:], l.lit)
+		if k < 0 {
+			return -1
+		}
+		p := off + k
+		if l.left && (p > 0 && isWordByte(low[p-1])) == isWordByte(l.lit[0]) {
+			off = p + 1
+			continue
+		}
+		return p
+	}
+	return -1
 }
 
 // findAll returns what m.re.FindAllStringIndex(text, n) does (n ≤ 2),
@@ -165,9 +190,8 @@ func (m *matcher) findAll(text, low string, exact bool, n int) (locs [2][2]int, 
 	if !exact || m.leads == nil {
 		return m.fallback(text, n)
 	}
-	var buf [32]int
 	from := 0
-	for _, p := range m.candidates(low, buf[:0]) {
+	for p := range m.candidates(low) {
 		if p < from {
 			continue
 		}
@@ -201,8 +225,7 @@ func (m *matcher) match(text, low string, exact bool) bool {
 	if !exact || m.leads == nil {
 		return m.re.MatchString(text)
 	}
-	var buf [32]int
-	for _, p := range m.candidates(low, buf[:0]) {
+	for p := range m.candidates(low) {
 		if p > 0 && isWordByte(text[p-1]) {
 			return m.re.MatchString(text)
 		}

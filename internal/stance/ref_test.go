@@ -240,3 +240,22 @@ func TestMatcherLeads(t *testing.T) {
 		t.Error("heClaims: no leads")
 	}
 }
+
+// BenchmarkFindCuesUnpunctuated reads cues in one long sentence without a
+// stop, full of a trigger word ("or"): the matcher must stop after the
+// matches it needs, as the regexp does (ref: the reference, for the ratio).
+func BenchmarkFindCuesUnpunctuated(b *testing.B) {
+	text := strings.Repeat("this is or was so, ", 20000) + "wrong"
+	b.Run("new", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			findCues(text)
+		}
+	})
+	b.Run("ref", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			findCuesRef(text)
+		}
+	})
+}
