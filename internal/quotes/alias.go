@@ -13,8 +13,8 @@ import (
 // "Com. Thorez" and "Maurice Thorez" to "Maurice Thorez"; "JJM" to
 // "Jean-Jacques Marie"; "Sir Henry" to "Henry Curtis"), and roles lead to
 // the names set beside them ("the Chairman, Deputy T. Rudak"). A title
-// keeps apart the people who share a surname: "Mrs. Bennet" is not "Mr.
-// Bennet", nor "Mrs. Hilbery" her daughter "Katharine Hilbery".
+// keeps apart the people who share a surname: "Mrs. Hollis" is not "Mr.
+// Hollis", nor "Mrs. Hilbery" her daughter "Katharine Hilbery".
 type aliases struct {
 	full  map[string]string // surname, lower case → fullest name
 	score map[string]int
@@ -229,7 +229,7 @@ func buildAliases(text string, ms []mention) *aliases {
 		}
 		if len(ws) == 1 && m.title != "" {
 			if _, ok := a.full[key]; ok {
-				continue // "Mr. Bennet" names no fuller form
+				continue // "Mr. Hollis" names no fuller form
 			}
 		}
 		if sc := f.score; sc > a.score[key] {
@@ -419,7 +419,7 @@ func (a *aliases) canon(m mention) string {
 		return name
 	}
 	if len(ws) == 1 && a.titled[key]&(bitM|bitF) == bitM|bitF {
-		return name // Mr. and Mrs. Bennet: "Bennet" is either
+		return name // Mr. and Mrs. Hollis: "Hollis" is either
 	}
 	fw := nameWords(f)
 	// every given name or initial must fit one of the full form's
@@ -444,7 +444,7 @@ func (a *aliases) canon(m mention) string {
 	return f
 }
 
-// titledName gives "Mrs. Bennet", "Sir Henry", "Miss Jemima" their
+// titledName gives "Mrs. Hollis", "Sir Henry", "Miss Jemima" their
 // canonical name: the one full name whose given name it is, or whose
 // surname it is with a fitting sex; else the word, with its title when
 // another person of the document bears that name.
@@ -503,7 +503,7 @@ func (a *aliases) titledName(w, title string) string {
 			}
 		}
 	}
-	// the word alone, unless others bear it: Mr. and Mrs. Bennet; Mrs.
+	// the word alone, unless others bear it: Mr. and Mrs. Hollis; Mrs.
 	// Hilbery beside Katharine Hilbery
 	other := a.titled[lw]&^genderBit(g) != 0 || len(a.bySur[lw]) > 0
 	if other && g != 0 {
@@ -551,7 +551,7 @@ func speakerName(s string) string {
 }
 
 // byToken returns the one full name holding w as a word ("parson" →
-// "Parson Tringham"), or "".
+// "Parson Pybus"), or "".
 func (a *aliases) byToken(w string) string {
 	if a.tok == nil {
 		a.tok = map[string]string{}

@@ -20,7 +20,7 @@ import (
 //   - the subject of the narration right before a turn ("Tuppence
 //     sighed.") speaks it;
 //   - a turn never speaks to the name it calls out ("not this evening,
-//     Durbeyfield"), rarely names its own speaker, and the one it calls
+//     Crouchley"), rarely names its own speaker, and the one it calls
 //     out is likely to answer;
 //   - two people take turns: a voice is most likely the other voice of
 //     the exchange (the last one before that was not the last voice), less
@@ -45,7 +45,7 @@ type turn struct {
 	addr    string   // a name the turn calls out
 	kinAddr string   // the one person of a kin word the turn calls out ("aunt")
 	named3  []string // people the turn names (a speaker rarely names himself)
-	cueObj  []string // people its cue names beside the speaker ("said the gentleman, surveying Dick")
+	cueObj  []string // people its cue names beside the speaker ("said the gentleman, surveying Ned")
 	owner   string   // the person its cue's possessive description belongs to ("said her mother")
 	spk     string
 	first   bool // opens its paragraph
@@ -120,8 +120,8 @@ func (q *qdoc) sameTurn(prev, c *cand) bool {
 }
 
 // splitPart reports whether c is the second part of prev, split by prev's
-// cue across a line ("“Get up!” / said the man crossly; “I suppose you
-// would sleep till noon.”"): only the cue between, no sentence's end.
+// cue across a line ("“Tie them down!” / said the skipper sharply; “the
+// river is rising.”"): only the cue between, no sentence's end.
 func (q *qdoc) splitPart(prev, c *cand) bool {
 	if prev.cueKind != cuePost || c.s <= prev.e || c.s-prev.e > 160 || c.cueKind == cueNone || c.cueKind == cuePost {
 		return false
@@ -190,8 +190,8 @@ func (q *qdoc) voices(conv []*turn) {
 		for _, t := range conv {
 			if t.pro != 0 && t.named == "" && !t.fixed && t.qs[0].speaker == "" {
 				// "“A fire,” he cried": no name before it, the person the
-				// narration last described ("The stranger came … He was
-				// wrapped up")
+				// narration last described ("The stranger came … She carried
+				// her basket")
 				if t.spk = t.near; t.spk == "" {
 					t.spk = t.far
 				}
@@ -1074,7 +1074,7 @@ func (q *qdoc) narrDescs() []mention {
 				continue
 			}
 			if i > 0 && q.apposOfName(ts[i-1], ts[i]) {
-				continue // "Hannah, her young maid,": Hannah, named already
+				continue // "Wilma, her young maid,": Wilma, named already
 			}
 			d, g := genderedDesc(q.text, ts, i)
 			if g == 0 {
@@ -1109,7 +1109,7 @@ func (q *qdoc) personAt(s int) bool {
 }
 
 // apposOfName reports whether the description opening at d is set
-// between commas after a person's name ending at n: "Hannah, her young
+// between commas after a person's name ending at n: "Wilma, her young
 // maid, had".
 func (q *qdoc) apposOfName(n, d token) bool {
 	if strings.TrimSpace(q.text[n.e:d.s]) != "," || !isCap(n.w) {
@@ -1123,7 +1123,7 @@ func (q *qdoc) apposOfName(n, d token) bool {
 }
 
 // possessiveAt reports whether a possessive 's follows a name ending at e
-// ("Durbeyfield 's name"): the name is no subject.
+// ("Crouchley 's name"): the name is no subject.
 func possessiveAt(text string, e int) bool {
 	t := text[e:min(len(text), e+5)]
 	t = strings.TrimPrefix(t, " ")
@@ -1162,7 +1162,7 @@ func genderedDesc(text string, ts []token, i int) (string, byte) {
 
 // cueObjects lists the people a cue after c names in its sentence beside
 // its speaker, up to the next quotation: "asked the gentleman, surveying
-// Dick's attire", "she said to Mary". They are spoken to or looked at.
+// Ned's attire", "she said to Mary". They are spoken to or looked at.
 func (q *qdoc) cueObjects(c *cand) []string {
 	p := q.lastParaOf(c)
 	if p < 0 {
@@ -1194,9 +1194,9 @@ prisoner convict child person figure creature speaker caller intruder wanderer f
 
 // neutralDesc reads, at ts[i], "the" or "a" and up to two words ending in
 // a noun of a person of either sex standing as a subject ("The stranger
-// came early in February"), given the sex of the first pronoun of the
+// came up the hill at dusk"), given the sex of the first pronoun of the
 // person after it, in its sentence or the next, before any other person
-// is named or described: "… He was wrapped up from head to foot".
+// is named or described: "… She carried her whole stock in a basket".
 func (q *qdoc) neutralDesc(ts []token, i int) (string, byte) {
 	text := q.text
 	if i >= len(ts) || !inSet(articles, ts[i].w) {

@@ -98,7 +98,7 @@ func isAdjectiveLike(w string) bool {
 }
 
 // kinTitles give the title a kinsman shares the possessor's surname
-// under: "his wife" of Mr. Bennet is Mrs Bennet.
+// under: "his wife" of Mr. Hollis is Mrs Hollis.
 var kinTitles = map[string]string{
 	"wife": "Mrs", "lady": "Mrs", "husband": "Mr", "mother": "Mrs", "father": "Mr",
 }
@@ -130,7 +130,7 @@ func init() {
 
 // kinName reads "his wife", "her husband" as the possessor's spouse or
 // parent under the possessor's surname, when the possessor is a person the
-// text names by surname: "Mrs Bennet".
+// text names by surname: "Mrs Hollis".
 func (q *qdoc) kinName(ts []token, i, end int) string {
 	if end != i+1 {
 		return ""
@@ -145,13 +145,13 @@ func (q *qdoc) kinName(ts []token, i, end int) string {
 	}
 	name := q.resolve(mention{s: ts[i].s, e: ts[i].e, raw: lower(ts[i].w), typ: mPronoun, gender: g}, 0)
 	if name == "" && q.cur != nil {
-		// "“My dear Mr. Bennet,” said his lady to him": the one she speaks
+		// "“My dear Mr. Hollis,” said his lady to him": the one she speaks
 		// to is the one she is the wife of
 		if v := q.vocative(q.cur); v != "" && q.nameGender(v) == g {
 			name = v
 		} else {
-			// "“Let us talk of the weather,” he went on. / “I am sick
-			// of the weather,” cried his wife": the wife of the one of
+			// "“Shall we take the coast road?” he asked. / “The coast
+			// road is flooded,” cried his wife": the wife of the one of
 			// his sex who spoke last
 			name = q.recentSpeaker(q.cur, g)
 		}

@@ -2,8 +2,8 @@ package quotes
 
 import "strings"
 
-// vocative returns a person addressed by name inside c: ", Durbeyfield.",
-// "My dear Mr. Bennet,", "Jack, come here".
+// vocative returns a person addressed by name inside c: ", Crouchley.",
+// "My dear Mr. Hollis,", "Jack, come here".
 func (q *qdoc) vocative(c *cand) string {
 	for _, m := range q.allMentions(c.is, c.ie) {
 		if m.typ != mPerson && !(m.typ == mOther && q.known(m)) {
@@ -18,9 +18,9 @@ func (q *qdoc) vocative(c *cand) string {
 		lead := strings.TrimSpace(q.text[c.is:ms]) == ""
 		switch {
 		case lead && strings.ContainsAny(after[:1], ",!"):
-			// "Jack, come here"; not "Bingley." (an answer)
+			// "Jack, come here"; not "Dorring." (an answer)
 		case !lead && (strings.HasSuffix(before, ",") || strings.HasSuffix(lower(before), "dear") || strings.HasSuffix(before, "O")) && strings.ContainsAny(after[:1], ",.!?;"):
-			// ", Durbeyfield.", "my dear Mr. Bennet,"
+			// ", Crouchley.", "my dear Mr. Hollis,"
 		default:
 			continue
 		}

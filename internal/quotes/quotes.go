@@ -103,7 +103,7 @@ type cand struct {
 	echoDone  bool
 	pro       byte   // the gender of a pronoun cue (“…,” she said)
 	proAt     int    // where that pronoun stands
-	self      bool   // the speaker names himself ("I am Parson Tringham")
+	self      bool   // the speaker names himself ("I am Parson Pybus")
 	subj      bool   // the speaker is the subject of the narration before
 	owner     string // the person a possessive cue's description belongs to ("her mother": her)
 }
@@ -232,7 +232,7 @@ func (q *qdoc) run() []quellen.Finding {
 	}
 	q.toks = toks
 	// the alias table reads names in quotations too ("I am Parson
-	// Tringham"); the speaker search does not
+	// Pybus"); the speaker search does not
 	q.al = buildAliases(q.text, q.ments)
 	q.addNominals(toks)
 	q.all = q.ments
@@ -748,7 +748,7 @@ func plausibleSingle(s string) bool {
 var nominalFilter = newWordFilter([]string{"the", "old"}, keysOf(possessives))
 
 // addNominals adds "the parson" as a mention of the one person whose name
-// holds that noun ("Parson Tringham").
+// holds that noun ("Parson Pybus").
 func (q *qdoc) addNominals(toks []token) {
 	var add []mention
 	p := 0

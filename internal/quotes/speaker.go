@@ -76,7 +76,7 @@ func (q *qdoc) ctxAfter(c *cand, next int) (int, int) {
 	}
 	if strings.TrimSpace(q.text[c.e:e]) == "" {
 		// the cue may open the next paragraph: a sentence split after
-		// "?" or a line broken ("…?" / "said Durbeyfield.")
+		// "?" or a line broken ("…?" / "said Crouchley.")
 		if p := q.paraOf(c.e - 1); p >= 0 && p+1 < len(q.paras) {
 			n := q.paras[p+1]
 			r, _ := utf8.DecodeRuneInString(q.text[n[0]:n[1]])
@@ -188,7 +188,7 @@ func (q *qdoc) attribute(c *cand) {
 	}
 }
 
-// selfNamed finds a speaker who names himself: "I am Parson Tringham",
+// selfNamed finds a speaker who names himself: "I am Parson Pybus",
 // "my name is X", "je suis X".
 // selfPhrases are the words with which a speaker names himself.
 var selfPhrases = []string{"i am ", "i'm ", "i ’m ", "i 'm ", "i be plain ", "i be ", "my name is ", "my name 's ", "je suis ", "je m'appelle ", "ich bin ", "я "}
@@ -359,7 +359,7 @@ func (q *qdoc) postCue(s, e int) (mention, string, bool) {
 }
 
 // descMention makes the description ts[i..k] (phrase d) a speaker: its
-// kinsman's name ("his wife" of Mr. Bennet), the person itself ("the old
+// kinsman's name ("his wife" of Mr. Hollis), the person itself ("the old
 // man"), or, when its head is no person ("his advice concluded", "her
 // tone softened"), the owner its possessive names.
 func (q *qdoc) descMention(ts []token, i, k int, d string) (mention, bool) {
@@ -677,7 +677,7 @@ func nounUse(ts []token, v int) bool {
 // heardObject reads "heard her say", "he heard him tell": the one heard
 // speaks, not the one who hears. It returns the object pronoun before
 // the speech verb at ts[v], placed for its resolution before the
-// sentence that holds it: "Hester heard her" is never Hester.
+// sentence that holds it: "Tobias heard her" is never Tobias.
 func (q *qdoc) heardObject(ts []token, v int) (mention, bool) {
 	if v < 2 || !inSet(hearVerbs, ts[v-2].w) {
 		return mention{}, false
@@ -914,8 +914,8 @@ func (q *qdoc) resolve(m mention, depth int) string {
 
 // ownsAppos reports whether a name o is followed by a description of
 // another person of m's gender, the owner of its possessive: in "When
-// the soup was on, and Hannah, her young maid, had swept the hall, she
-// laid the table", her and she are the maid's mistress, not Hannah.
+// the soup was on, and Wilma, her young maid, had swept the hall, she
+// laid the table", her and she are the maid's mistress, not Wilma.
 func (q *qdoc) ownsAppos(m, o mention) bool {
 	if o.typ != mPerson && o.typ != mOther || m.gender != 'm' && m.gender != 'f' {
 		return false
@@ -1031,7 +1031,7 @@ func (q *qdoc) junk(m mention) bool {
 
 // nominal reads "the parson", "her mother", "the old man" beside the
 // speech verb at ts[v] and returns the person of the document whose name
-// holds that noun ("Parson Tringham"), if exactly one does.
+// holds that noun ("Parson Pybus"), if exactly one does.
 func (q *qdoc) nominal(ts []token, v int) (mention, bool) {
 	try := func(i int) (mention, bool) {
 		if i < 0 || i >= len(ts) {
@@ -1082,7 +1082,7 @@ func titleCase(s string) bool {
 
 // descFirst reports whether a description stands right after the verb at
 // ts[v], before m and apart from it by more than a comma: "asked the
-// gentleman, surveying Dick" is the gentleman's, not Dick's; "said the
+// gentleman, surveying Ned" is the gentleman's, not Ned's; "said the
 // old man, Silas Marner" names him.
 func (q *qdoc) descFirst(ts []token, v int, m mention) bool {
 	_, k := description(q.text, ts, v+1)
