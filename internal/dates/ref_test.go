@@ -2,11 +2,11 @@ package dates
 
 import (
 	"math/rand"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/quellen/quellen/internal/testutil"
 )
 
 func init() {
@@ -34,12 +34,7 @@ var refPieces = []string{
 var refSeps = []string{" ", " ", " ", "", "", "\n", "\u00a0", "  ", "\t", "\u2009", "\u0085", "\r\n"}
 
 func randText(r *rand.Rand, n int) string {
-	var sb strings.Builder
-	for i := 0; i < n; i++ {
-		sb.WriteString(refPieces[r.Intn(len(refPieces))])
-		sb.WriteString(refSeps[r.Intn(len(refSeps))])
-	}
-	return sb.String()
+	return testutil.RandomText(r, n, refPieces, refSeps)
 }
 
 // sameAsRef checks the scanner's tokens of text against the reference
@@ -136,15 +131,8 @@ func TestScannerSameAsRef(t *testing.T) {
 	for k := 0; k < 3000; k++ {
 		sameAsRef(t, randText(r, 1+r.Intn(40)))
 	}
-	if pat := os.Getenv("QUELLEN_BENCH"); pat != "" {
-		paths, _ := filepath.Glob(pat)
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sameAsRef(t, string(data))
-		}
+	for _, text := range testutil.BenchGlob(t) {
+		sameAsRef(t, text)
 	}
 }
 

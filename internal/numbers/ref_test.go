@@ -2,11 +2,11 @@ package numbers
 
 import (
 	"math/rand"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/quellen/quellen/internal/testutil"
 )
 
 // refPieces are what the random texts of the property tests are made of:
@@ -27,12 +27,7 @@ var refPieces = []string{
 var refSeps = []string{" ", " ", " ", "", "\n", "\u00a0", "\u202f", "\u2009", "  ", "\t", "\u0085"}
 
 func randText(r *rand.Rand, n int) string {
-	var sb strings.Builder
-	for i := 0; i < n; i++ {
-		sb.WriteString(refPieces[r.Intn(len(refPieces))])
-		sb.WriteString(refSeps[r.Intn(len(refSeps))])
-	}
-	return sb.String()
+	return testutil.RandomText(r, n, refPieces, refSeps)
 }
 
 // sameAsRef checks the scanner's tokens and the finder's quantities of
@@ -85,15 +80,8 @@ func TestFinderSameAsRef(t *testing.T) {
 	for k := 0; k < 3000; k++ {
 		sameAsRef(t, randText(r, 1+r.Intn(40)))
 	}
-	if pat := os.Getenv("QUELLEN_BENCH"); pat != "" {
-		paths, _ := filepath.Glob(pat)
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sameAsRef(t, string(data))
-		}
+	for _, text := range testutil.BenchGlob(t) {
+		sameAsRef(t, text)
 	}
 }
 

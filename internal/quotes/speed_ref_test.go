@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/quellen/quellen/internal/testutil"
 )
 
 // The old per-quotation readings the document-wide ones replaced, kept as
@@ -48,11 +50,7 @@ func refCleanCount(s string) (string, int) {
 // bytes, cut runes.
 func randText(r *rand.Rand, n int) string {
 	pieces := []string{"a", "Bb", "word", "Été", "x2", "9", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2003", "'", "’", "-", "—", ",", ".", "“", "”", "‘", "\"", "«", "»", "„", "`", "\xff", "\xe2\x80", "Кошка", "ǅ", "é", "Mr.", "I"}
-	var b strings.Builder
-	for range n {
-		b.WriteString(pieces[r.Intn(len(pieces))])
-	}
-	return b.String()
+	return testutil.RandomText(r, n, pieces, nil)
 }
 
 func TestCleanCountMatchesReference(t *testing.T) {

@@ -4,9 +4,11 @@
 package testutil
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -34,29 +36,54 @@ func Shared(t testing.TB, sub string) string {
 	return p
 }
 
-// BenchTexts reads the files matched by the glob in $QUELLEN_BENCH (e.g.
-// "/tmp/gen/*.txt", a corpus made by bench/gen.sh) and sets the bytes
-// per operation to their size; the benchmark skips when it is unset.
-func BenchTexts(b *testing.B) []string {
-	b.Helper()
+// BenchGlob returns the texts of the files matched by the glob in
+// $QUELLEN_BENCH (e.g. "/tmp/gen/*.txt", a corpus made by bench/gen.sh),
+// or nil when it is unset: tests that hold a rewrite to its reference run
+// over them too when asked.
+func BenchGlob(tb testing.TB) []string {
+	tb.Helper()
 	pat := os.Getenv("QUELLEN_BENCH")
 	if pat == "" {
-		b.Skip("set QUELLEN_BENCH to a glob of text files")
+		return nil
 	}
-	paths, err := filepath.Glob(pat)
-	if err != nil || len(paths) == 0 {
-		b.Skipf("no files match %q", pat)
-	}
+	paths, _ := filepath.Glob(pat)
 	var out []string
-	n := 0
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		out = append(out, string(data))
-		n += len(data)
+	}
+	return out
+}
+
+// BenchTexts is BenchGlob for a benchmark: it skips when no file is
+// given, and sets the bytes per operation to their size.
+func BenchTexts(b *testing.B) []string {
+	b.Helper()
+	texts := BenchGlob(b)
+	if len(texts) == 0 {
+		b.Skip("set QUELLEN_BENCH to a glob of text files")
+	}
+	n := 0
+	for _, s := range texts {
+		n += len(s)
 	}
 	b.SetBytes(int64(n))
-	return out
+	return texts
+}
+
+// RandomText strings together n pieces drawn at random, each followed by
+// a separator drawn from seps (none when seps is empty): the texts of the
+// property tests that hold a rewrite to its reference.
+func RandomText(r *rand.Rand, n int, pieces, seps []string) string {
+	var sb strings.Builder
+	for range n {
+		sb.WriteString(pieces[r.Intn(len(pieces))])
+		if len(seps) > 0 {
+			sb.WriteString(seps[r.Intn(len(seps))])
+		}
+	}
+	return sb.String()
 }
