@@ -442,49 +442,67 @@ func (q *qdoc) docBag(c *cand) ([]uint64, bool) {
 // wordSpans appends the hashes, starts and ends of the words of
 // text[lo:hi], read as wordHashes reads them.
 func wordSpans(text string, lo, hi int, hs []uint64, ss, es []int32) ([]uint64, []int32, []int32) {
-	i := lo
+	for i := nextWord(text, lo, hi); i < hi; i = nextWord(text, i, hi) {
+		s := i
+		var h uint64
+		h, i = hashWord(text, i, hi)
+		hs, ss, es = append(hs, h), append(ss, int32(s)), append(es, int32(i))
+	}
+	return hs, ss, es
+}
+
+// nextWord returns where the next word of text[i:hi] begins (a letter or
+// a digit), or hi.
+func nextWord(text string, i, hi int) int {
+	for i < hi {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiAlnum[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:hi])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return i
+		}
+		i += n
+	}
+	return hi
+}
+
+// hashWord returns the hash (FNV-1a) of the word at text[i:] in lower
+// case, its letters and digits before hi, and where it ends.
+func hashWord(text string, i, hi int) (uint64, int) {
+	h := uint64(14695981039346656037)
 	for i < hi {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if !asciiAlnum[c] {
-				i++
-				continue
-			}
-		} else if r, n := utf8.DecodeRuneInString(text[i:hi]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += n
-			continue
-		}
-		s := i
-		h := uint64(14695981039346656037)
-		for i < hi {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				if !asciiAlnum[c] {
-					break
-				}
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				h ^= uint64(c)
-				h *= 1099511628211
-				i++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(text[i:hi])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				break
 			}
-			var buf [utf8.UTFMax]byte
-			k := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-			for _, b := range buf[:k] {
-				h ^= uint64(b)
-				h *= 1099511628211
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			i += n
+			h ^= uint64(c)
+			h *= 1099511628211
+			i++
+			continue
 		}
-		hs, ss, es = append(hs, h), append(ss, int32(s)), append(es, int32(i))
+		r, n := utf8.DecodeRuneInString(text[i:hi])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		var buf [utf8.UTFMax]byte
+		k := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:k] {
+			h ^= uint64(b)
+			h *= 1099511628211
+		}
+		i += n
 	}
-	return hs, ss, es
+	return h, i
 }
 
 // bloom is a set of word hashes with one bit each, 512 bits for a short
@@ -509,45 +527,9 @@ func (b bloom) has(h uint64) bool { return b[(h>>6)&uint64(len(b)-1)]&(1<<(h&63)
 // runs of letters and digits.
 func wordHashes(s string) []uint64 {
 	var out []uint64
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if !asciiAlnum[c] {
-				i++
-				continue
-			}
-		} else if r, n := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += n
-			continue
-		}
-		h := uint64(14695981039346656037)
-		for i < len(s) {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if !asciiAlnum[c] {
-					break
-				}
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				h ^= uint64(c)
-				h *= 1099511628211
-				i++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				break
-			}
-			var buf [utf8.UTFMax]byte
-			k := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-			for _, b := range buf[:k] {
-				h ^= uint64(b)
-				h *= 1099511628211
-			}
-			i += n
-		}
+	for i := nextWord(s, 0, len(s)); i < len(s); i = nextWord(s, i, len(s)) {
+		var h uint64
+		h, i = hashWord(s, i, len(s))
 		out = append(out, h)
 	}
 	return out
