@@ -28,19 +28,9 @@ func Read(files []string, opts pipeline.Options) ([][]byte, *repair.Lexicon, err
 	return datas, learn(files, datas, opts), nil
 }
 
-// learn builds the corpus's lexicon, reading and learning the texts on
-// every core (a lexicon is counts: the order does not matter).
+// learn builds the corpus's lexicon from texts held in memory.
 func learn(names []string, datas [][]byte, opts pipeline.Options) *repair.Lexicon {
-	lex := repair.NewLexicon()
-	for range Ordered(len(names), func(i int) struct{} {
-		// (the text may be datas[i] itself: Learn keeps copies of the
-		// words, and nothing changes datas meanwhile)
-		if txt, err := read.TextView(names[i], datas[i], opts.Read); err == nil {
-			lex.Learn(txt)
-		}
-		return struct{}{}
-	}) {
-	}
+	lex, _ := learnFrom(names, func(i int) ([]byte, error) { return datas[i], nil }, opts)
 	return lex
 }
 
@@ -49,14 +39,22 @@ func learn(names []string, datas [][]byte, opts pipeline.Options) *repair.Lexico
 // learnt. The error is the first file (in the order given) that could not
 // be read; the lexicon then holds the others.
 func LearnFiles(files []string, opts pipeline.Options) (*repair.Lexicon, error) {
+	return learnFrom(files, func(i int) ([]byte, error) { return os.ReadFile(files[i]) }, opts)
+}
+
+// learnFrom builds the corpus's lexicon, getting and learning the texts on
+// every core (a lexicon is counts: the order does not matter; it keeps no
+// part of a text). The error is the first text's, in order, that could not
+// be got.
+func learnFrom(names []string, data func(int) ([]byte, error), opts pipeline.Options) (*repair.Lexicon, error) {
 	lex := repair.NewLexicon()
 	var first error
-	for err := range Ordered(len(files), func(i int) error {
-		b, err := os.ReadFile(files[i])
+	for err := range Ordered(len(names), func(i int) error {
+		b, err := data(i)
 		if err != nil {
 			return err
 		}
-		if txt, err := read.TextView(files[i], b, opts.Read); err == nil {
+		if txt, err := read.TextView(names[i], b, opts.Read); err == nil {
 			lex.Learn(txt)
 		}
 		return nil
