@@ -168,6 +168,11 @@ type Document struct {
 
 	Findings []Finding `json:"findings,omitempty"`
 	Problems []Problem `json:"problems,omitempty"`
+
+	// Unanalysed marks a version stored read, repaired and with its
+	// metadata, but without the extractors' layers and search passages
+	// (`quellen ingest --store-only`); `quellen analyse` adds them.
+	Unanalysed bool `json:"unanalysed,omitempty"`
 }
 
 // DocFilter selects documents from a Store.
@@ -233,6 +238,18 @@ type Store interface {
 	Correct(ctx context.Context, findingID int64, c Correction) (Correction, error)
 	// Corrections lists the corrections recorded for a document name.
 	Corrections(ctx context.Context, doc string) ([]Correction, error)
+	// Unanalysed lists the versions stored without their analysis
+	// (Document.Unanalysed), without text or findings, in order of id.
+	Unanalysed(ctx context.Context) ([]*Document, error)
+	// Reanalyse replaces what the analysis of the stored version d.ID
+	// made (its clean text, metadata, findings, problems, search passages)
+	// by d's, in one transaction, and marks it analysed unless
+	// d.Unanalysed. d.SHA256 must be the stored version's: the raw bytes
+	// never change. Corrections of the document are applied as Put
+	// applies them; links to the version's old findings go with them.
+	// It fills d.Name, d.Version and d.Ingested from the stored version
+	// and each finding's ID.
+	Reanalyse(ctx context.Context, d *Document) error
 	Close() error
 }
 

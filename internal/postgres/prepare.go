@@ -22,7 +22,8 @@ var _ ingest.Preparer = (*Store)(nil)
 // rows of its findings, its passages with their search vectors, the
 // fragment filter of the version), so that the analysis workers of an
 // ingest do it in parallel and the single writer only writes. Prepare
-// makes one; PutPrepared stores it.
+// makes one; PutPrepared stores it. An unanalysed document
+// (quellen.Document.Unanalysed) has neither passages nor filter.
 type Prepared struct {
 	d        *quellen.Document
 	meta     string
@@ -30,7 +31,7 @@ type Prepared struct {
 	clean    []byte  // the repaired text, or nil when it is Source
 	findings [][]any // the COPY rows of the findings, id and version_id left to fill
 	passages passageRows
-	grams    []byte // the fragment filter (grams.go)
+	grams    []byte // the fragment filter (grams.go), nil when unanalysed
 }
 
 // passageRows are the columns of a version's passages, as unnest reads them.
@@ -72,7 +73,8 @@ func Prepare(d *quellen.Document) (*Prepared, error) {
 }
 
 // prepareFindings makes the rows of the findings, the passages and the
-// fragment filter.
+// fragment filter; the rows of the findings only when the document is
+// unanalysed (what makes a store-only ingest fast).
 func (p *Prepared) prepareFindings() error {
 	d := p.d
 	p.findings = make([][]any, len(d.Findings))
@@ -92,6 +94,10 @@ func (p *Prepared) prepareFindings() error {
 		text, textBytes := textColumns(f.Text)
 		p.findings[i] = []any{nil, nil, i, string(f.Kind), f.Clean.Start, f.Clean.End, f.Raw.Start, f.Raw.End,
 			f.Line, f.EndLine, text, textBytes, a, f.Extractor, string(f.Status)}
+	}
+	p.passages, p.grams = passageRows{}, nil
+	if d.Unanalysed {
+		return nil
 	}
 	var r passageRows
 	str := func(s string) *string {

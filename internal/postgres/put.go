@@ -49,9 +49,10 @@ func pgText(s string) string {
 }
 
 // Put stores one document version, its findings, problems and passages in
-// one transaction. See quellen.Store. Two processes putting the same bytes
-// at once store them once: the loser of the race retries and finds them.
-// It is Prepare and PutPrepared.
+// one transaction (an unanalysed one, quellen.Document.Unanalysed, without
+// passages or fragment filter, marked for Reanalyse). See quellen.Store.
+// Two processes putting the same bytes at once store them once: the loser
+// of the race retries and finds them. It is Prepare and PutPrepared.
 func (s *Store) Put(ctx context.Context, d *quellen.Document) (bool, error) {
 	if err := s.canPut(d); err != nil {
 		return false, err
@@ -137,41 +138,12 @@ func (s *Store) put(ctx context.Context, p *Prepared, durable bool) (bool, error
 		raw = []byte{}
 	}
 	if err := tx.QueryRow(ctx, `INSERT INTO versions(document_id, version, sha256, path, format, language, title,
-		meta, raw, source, clean, size, ingested) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+		meta, raw, source, clean, size, ingested, analysed) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
 		docID, version, d.SHA256, pgText(d.Path), d.Format, d.Meta.Language, pgText(d.Meta.Title),
-		p.meta, raw, p.source, p.clean, len(d.Raw), now).Scan(&id); err != nil {
+		p.meta, raw, p.source, p.clean, len(d.Raw), now, !d.Unanalysed).Scan(&id); err != nil {
 		return false, err
 	}
-	corr, err := correctionsOf(ctx, tx, d.Name)
-	if err != nil {
-		return false, err
-	}
-	if corr != nil {
-		changed := false
-		for i := range d.Findings {
-			f := &d.Findings[i]
-			for _, c := range corr[identity{f.Kind, f.Raw, sqlite.TextHash(f.Text)}] {
-				applyCorrection(f, c)
-				changed = true
-			}
-		}
-		if changed {
-			// Texts, attributes and statuses changed: their rows and the
-			// passages too.
-			if err := p.prepareFindings(); err != nil {
-				return false, err
-			}
-		}
-	}
-	if err := s.putFindings(ctx, tx, id, p); err != nil {
-		return false, err
-	}
-	// The rest in one round trip.
-	b := &pgx.Batch{}
-	queueProblems(b, id, d.Problems)
-	queuePassages(b, id, p)
-	b.Queue(`INSERT INTO version_grams(version_id, filter) VALUES ($1, $2)`, id, p.grams)
-	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+	if err := s.putAnalysis(ctx, tx, id, d.Name, p); err != nil {
 		return false, err
 	}
 	if err := tx.Commit(ctx); err != nil {
@@ -179,6 +151,56 @@ func (s *Store) put(ctx context.Context, p *Prepared, durable bool) (bool, error
 	}
 	d.ID, d.Version, d.Ingested = id, int(version), now
 	return true, nil
+}
+
+// putAnalysis stores what the analysis of version id made, as p holds it,
+// in tx: the findings, with the corrections of the document named doc
+// applied, the problems, and unless the document is unanalysed its
+// passages and fragment filter. Put and Reanalyse share it.
+func (s *Store) putAnalysis(ctx context.Context, tx pgx.Tx, id int64, doc string, p *Prepared) error {
+	corr, err := correctionsOf(ctx, tx, doc)
+	if err != nil {
+		return err
+	}
+	if err := p.applyCorrections(corr); err != nil {
+		return err
+	}
+	if err := s.putFindings(ctx, tx, id, p); err != nil {
+		return err
+	}
+	// The rest in one round trip.
+	b := &pgx.Batch{}
+	queueProblems(b, id, p.d.Problems)
+	queuePassages(b, id, p)
+	if !p.d.Unanalysed {
+		b.Queue(`INSERT INTO version_grams(version_id, filter) VALUES ($1, $2)`, id, p.grams)
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	return tx.SendBatch(ctx, b).Close()
+}
+
+// applyCorrections applies the corrections (correctionsOf) to the
+// document's findings, and prepares them again when one changed.
+func (p *Prepared) applyCorrections(corr map[identity][]quellen.Correction) error {
+	if corr == nil {
+		return nil
+	}
+	changed := false
+	for i := range p.d.Findings {
+		f := &p.d.Findings[i]
+		for _, c := range corr[identity{f.Kind, f.Raw, sqlite.TextHash(f.Text)}] {
+			applyCorrection(f, c)
+			changed = true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	// Texts, attributes and statuses changed: their rows and the passages
+	// too.
+	return p.prepareFindings()
 }
 
 type identity struct {

@@ -33,16 +33,17 @@ func (s *Store) Has(ctx context.Context, sha string) (string, bool, error) {
 	return name, true, nil
 }
 
-const versionColumns = `v.id, d.name, v.path, v.sha256, v.format, v.version, v.ingested, v.meta`
+const versionColumns = `v.id, d.name, v.path, v.sha256, v.format, v.version, v.ingested, v.meta, v.analysed`
 
 func scanVersion(sc pgx.Row, extra ...any) (*quellen.Document, error) {
 	d := &quellen.Document{}
 	var meta []byte
-	dest := append([]any{&d.ID, &d.Name, &d.Path, &d.SHA256, &d.Format, &d.Version, &d.Ingested, &meta}, extra...)
+	var analysed bool
+	dest := append([]any{&d.ID, &d.Name, &d.Path, &d.SHA256, &d.Format, &d.Version, &d.Ingested, &meta, &analysed}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return nil, err
 	}
-	d.Ingested = d.Ingested.UTC()
+	d.Ingested, d.Unanalysed = d.Ingested.UTC(), !analysed
 	if err := json.Unmarshal(meta, &d.Meta); err != nil {
 		return nil, fmt.Errorf("%s: metadata: %w", d.Name, err)
 	}
@@ -123,6 +124,14 @@ func (s *Store) Documents(ctx context.Context, f quellen.DocFilter) ([]*quellen.
 func (s *Store) Versions(ctx context.Context, name string) ([]*quellen.Document, error) {
 	return s.versions(ctx, `SELECT `+versionColumns+` FROM versions v JOIN documents d ON d.id = v.document_id
 		WHERE d.name = $1 ORDER BY v.version`, name)
+}
+
+// Unanalysed lists the versions stored without their analysis
+// (quellen.Document.Unanalysed), without their text or findings, in
+// order of id.
+func (s *Store) Unanalysed(ctx context.Context) ([]*quellen.Document, error) {
+	return s.versions(ctx, `SELECT `+versionColumns+` FROM versions v JOIN documents d ON d.id = v.document_id
+		WHERE NOT v.analysed ORDER BY v.id`)
 }
 
 // Findings lists findings of a version (or of all, when DocID is 0) in

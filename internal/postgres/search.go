@@ -163,11 +163,12 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 }
 
 // gramVersions returns the latest versions whose fragment filter may hold
-// every trigram of the probe, or that have no filter.
+// every trigram of the probe, or that have no filter (stored before
+// schema 3) but were analysed (an unanalysed version has no passages).
 func (s *Store) gramVersions(ctx context.Context, h1, h2 []int64) ([]int64, error) {
 	rows, err := s.pool.Query(ctx, `SELECT v.id FROM versions v LEFT JOIN version_grams g ON g.version_id = v.id
 		WHERE v.version = (SELECT max(version) FROM versions WHERE document_id = v.document_id)
-			AND (g.filter IS NULL OR `+gramsSQL("$1", "$2")+`)`, h1, h2)
+			AND ((g.filter IS NULL AND v.analysed) OR `+gramsSQL("$1", "$2")+`)`, h1, h2)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}

@@ -172,3 +172,57 @@ func tableCount(t *testing.T, s *Store, table string) int {
 	}
 	return count(t, s, table)
 }
+
+// TestOlderSchemaReadOnlyAndMigrated: a database from before schema 4
+// (versions.analysed) is read, read-only and unmigrated, with every
+// version analysed; migrated, its versions are marked analysed and a
+// store-only version stored after sits beside them.
+func TestOlderSchemaReadOnlyAndMigrated(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "q.db")
+	schemaTwo(t, path, storetest.SearchCorpus())
+	check := func(s *Store, what string, unanalysed int) {
+		t.Helper()
+		ds, err := s.Documents(t.Context(), quellen.DocFilter{})
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		marked := 0
+		for _, d := range ds {
+			full, err := s.Document(t.Context(), d.ID)
+			if err != nil {
+				t.Fatalf("%s: %v", what, err)
+			}
+			if full.Unanalysed != d.Unanalysed {
+				t.Errorf("%s: %s: Document says unanalysed %v, Documents %v", what, d.Name, full.Unanalysed, d.Unanalysed)
+			}
+			if d.Unanalysed {
+				marked++
+			}
+		}
+		un, err := s.Unanalysed(t.Context())
+		if err != nil || len(un) != unanalysed || marked != unanalysed || len(ds) != 3+unanalysed {
+			t.Errorf("%s: %d documents, %d marked, Unanalysed %d (%v), want %d", what, len(ds), marked, len(un), err, unanalysed)
+		}
+	}
+	r, err := Open(t.Context(), path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.schema != 2 {
+		t.Fatalf("read-only schema %d, want 2 (unmigrated)", r.schema)
+	}
+	check(r, "schema 2, read-only", 0)
+	r.Close()
+
+	s := open(t, path)
+	check(s, "migrated", 0)
+	d := storetest.SearchDoc("later.txt", "fr", quellen.Metadata{}, []string{"Staline parla plus tard du pacte."})
+	d.Unanalysed = true
+	if _, err := s.Put(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	check(s, "with a store-only version", 1)
+	if err := s.Check(t.Context()); err != nil {
+		t.Error(err)
+	}
+}

@@ -68,6 +68,12 @@ func (p *Prepared) prepareFindings() error {
 		}
 		p.attrs[i] = a
 	}
+	if d.Unanalysed {
+		// Stored without its analysis: no passages yet, and an empty
+		// filter (nothing in it is found), both replaced by Reanalyse.
+		p.passages, p.grams = nil, gramFilter("", nil)
+		return nil
+	}
 	p.passages = searchkey.Passages(d)
 	p.grams = gramFilter(d.Clean, p.passages)
 	return nil

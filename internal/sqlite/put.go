@@ -107,16 +107,34 @@ func (t *wtx) put(p *Prepared, now time.Time) (created bool, id int64, version i
 		raw = []byte{} // NOT NULL: an empty blob
 	}
 	if err := t.exec(`INSERT INTO versions(document_id, version, sha256, path, format, language, title,
-		meta, raw, source, clean, size, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		meta, raw, source, clean, size, ingested, analysed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		docID, version, d.SHA256, d.Path, d.Format, d.Meta.Language, d.Meta.Title,
-		p.meta, raw, p.source, p.clean, len(d.Raw), nowText); err != nil {
+		p.meta, raw, p.source, p.clean, len(d.Raw), nowText, analysedFlag(d)); err != nil {
 		return false, 0, 0, err
 	}
 	id = t.c.LastInsertRowID()
-
-	corr, err := t.corrections(d.Name)
-	if err != nil {
+	if err := t.putLayers(id, d.Name, p); err != nil {
 		return false, 0, 0, err
+	}
+	return true, id, version, nil
+}
+
+// analysedFlag is the versions.analysed of d.
+func analysedFlag(d *quellen.Document) int {
+	if d.Unanalysed {
+		return 0
+	}
+	return 1
+}
+
+// putLayers writes what the analysis of a version made (its findings,
+// with the corrections of the document named applied, its problems, its
+// passages and its fragment filter) under the version's id.
+func (t *wtx) putLayers(id int64, name string, p *Prepared) error {
+	d := p.d
+	corr, err := t.corrections(name)
+	if err != nil {
+		return err
 	}
 	if corr != nil {
 		changed := false
@@ -131,23 +149,20 @@ func (t *wtx) put(p *Prepared, now time.Time) (created bool, id int64, version i
 			// Texts, attributes and statuses changed: their JSON and the
 			// passages too.
 			if err := p.prepareFindings(); err != nil {
-				return false, 0, 0, err
+				return err
 			}
 		}
 	}
 	if err := t.putFindings(id, p); err != nil {
-		return false, 0, 0, err
+		return err
 	}
 	for _, pr := range d.Problems {
 		if err := t.exec(`INSERT INTO problems(version_id, severity, code, message, offset) VALUES (?,?,?,?,?)`,
 			id, pr.Severity, pr.Code, pr.Message, pr.Offset); err != nil {
-			return false, 0, 0, err
+			return err
 		}
 	}
-	if err := t.putPassages(id, p); err != nil {
-		return false, 0, 0, err
-	}
-	return true, id, version, nil
+	return t.putPassages(id, p)
 }
 
 // identity is what names a finding across versions of a document.

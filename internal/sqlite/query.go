@@ -32,15 +32,29 @@ func (s *Store) Has(ctx context.Context, sha string) (string, bool, error) {
 	return name, true, nil
 }
 
-const versionColumns = `v.id, d.name, v.path, v.sha256, v.format, v.version, v.ingested, v.meta`
+// analysedSchema is the first schema with versions.analysed.
+const analysedSchema = 4
+
+// versionColumns are the columns scanVersion reads, from versions v joined
+// with documents d; a read-only database of an older schema has every
+// version analysed.
+func (s *Store) versionColumns() string {
+	analysed := "v.analysed"
+	if s.schema < analysedSchema {
+		analysed = "1"
+	}
+	return `v.id, d.name, v.path, v.sha256, v.format, v.version, v.ingested, v.meta, ` + analysed
+}
 
 func scanVersion(sc interface{ Scan(...any) error }, extra ...any) (*quellen.Document, error) {
 	d := &quellen.Document{}
 	var at, meta string
-	dest := append([]any{&d.ID, &d.Name, &d.Path, &d.SHA256, &d.Format, &d.Version, &at, &meta}, extra...)
+	var analysed int
+	dest := append([]any{&d.ID, &d.Name, &d.Path, &d.SHA256, &d.Format, &d.Version, &at, &meta, &analysed}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return nil, err
 	}
+	d.Unanalysed = analysed == 0
 	d.Ingested, _ = time.Parse(timeFormat, at)
 	if err := json.Unmarshal([]byte(meta), &d.Meta); err != nil {
 		return nil, fmt.Errorf("%s: metadata: %w", d.Name, err)
@@ -52,7 +66,7 @@ func scanVersion(sc interface{ Scan(...any) error }, extra ...any) (*quellen.Doc
 func (s *Store) Document(ctx context.Context, id int64) (*quellen.Document, error) {
 	var source, clean sql.NullString
 	var raw []byte
-	row := s.db.QueryRowContext(ctx, `SELECT `+versionColumns+`, v.raw, v.source, v.clean
+	row := s.db.QueryRowContext(ctx, `SELECT `+s.versionColumns()+`, v.raw, v.source, v.clean
 		FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.id = ?`, id)
 	d, err := scanVersion(row, &raw, &source, &clean)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -93,7 +107,7 @@ func (s *Store) Document(ctx context.Context, id int64) (*quellen.Document, erro
 
 // Documents lists the latest version of each document, by name.
 func (s *Store) Documents(ctx context.Context, f quellen.DocFilter) ([]*quellen.Document, error) {
-	q := `SELECT ` + versionColumns + ` FROM versions v JOIN documents d ON d.id = v.document_id
+	q := `SELECT ` + s.versionColumns() + ` FROM versions v JOIN documents d ON d.id = v.document_id
 		WHERE v.version = (SELECT max(version) FROM versions WHERE document_id = d.id)`
 	var args []any
 	if f.Name != "" {
@@ -122,7 +136,7 @@ func (s *Store) Documents(ctx context.Context, f quellen.DocFilter) ([]*quellen.
 
 // Versions lists every version of the named document, oldest first.
 func (s *Store) Versions(ctx context.Context, name string) ([]*quellen.Document, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+versionColumns+` FROM versions v JOIN documents d ON d.id = v.document_id
+	rows, err := s.db.QueryContext(ctx, `SELECT `+s.versionColumns()+` FROM versions v JOIN documents d ON d.id = v.document_id
 		WHERE d.name = ? ORDER BY v.version`, name)
 	if err != nil {
 		return nil, err

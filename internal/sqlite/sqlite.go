@@ -95,6 +95,7 @@ type Store struct {
 	path     string
 	readOnly bool
 	hasGrams bool // version_grams exists (a read-only store may predate it)
+	schema   int  // the schema version of the file (a read-only store may be older)
 
 	wmu sync.Mutex // holds w
 	w   *writer    // the connection Put writes on, opened by the first
@@ -154,8 +155,9 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, hasGrams: !opts.ReadOnly}
+	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, hasGrams: !opts.ReadOnly, schema: len(ms)}
 	if opts.ReadOnly {
+		s.schema = current
 		var n int
 		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'version_grams'`).Scan(&n); err != nil {
 			db.Close()

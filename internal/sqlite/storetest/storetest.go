@@ -58,6 +58,7 @@ func Run(t *testing.T, open func(t *testing.T) quellen.Store) {
 	t.Run("CorrectionSurvivesReingest", func(t *testing.T) { correctionSurvivesReingest(t, fresh(t)) })
 	t.Run("FindingFilters", func(t *testing.T) { findingFilters(t, fresh(t)) })
 	t.Run("AddLinks", func(t *testing.T) { addLinks(t, fresh(t)) })
+	t.Run("StoredWithoutAnalysis", func(t *testing.T) { storedWithoutAnalysis(t, fresh(t)) })
 	t.Run("Search", func(t *testing.T) { Search(t, open) })
 }
 
