@@ -45,6 +45,8 @@ type docRow struct {
 	SHA256   string               `json:"sha256"`
 	Ingested time.Time            `json:"ingested"`
 	Findings map[quellen.Kind]int `json:"findings"`
+	// Unanalysed: stored by ingest --store-only, waiting for analyse.
+	Unanalysed bool `json:"unanalysed,omitempty"`
 }
 
 // Run implements the command.
@@ -66,7 +68,7 @@ func (c *DocsCmd) Run(g *Globals) error {
 		}
 		rows = append(rows, docRow{ID: d.ID, Name: d.Name, Version: d.Version, Format: d.Format,
 			Language: d.Meta.Language, Title: d.Meta.Title, Author: d.Meta.Author, Date: d.Meta.Date,
-			SHA256: d.SHA256, Ingested: d.Ingested, Findings: counts})
+			SHA256: d.SHA256, Ingested: d.Ingested, Findings: counts, Unanalysed: d.Unanalysed})
 	}
 	if c.JSON {
 		enc := json.NewEncoder(g.stdout)
@@ -79,11 +81,27 @@ func (c *DocsCmd) Run(g *Globals) error {
 	}
 	tw := tabwriter.NewWriter(g.stdout, 2, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tVER\tFORMAT\tLANG\tTITLE\tFINDINGS")
+	unanalysed := 0
 	for _, r := range rows {
+		found := countLine(r.Findings)
+		if r.Unanalysed {
+			if found == "-" {
+				found = "unanalysed"
+			} else {
+				found = "unanalysed (" + found + ")"
+			}
+			unanalysed++
+		}
 		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Version, r.Format, dash(r.Language),
-			dash(clip(r.Title, 40)), countLine(r.Findings))
+			dash(clip(r.Title, 40)), found)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if unanalysed > 0 {
+		fmt.Fprintf(g.stdout, "%d documents stored without their analysis: run 'quellen analyse'\n", unanalysed)
+	}
+	return nil
 }
 
 // countLine prints finding counts in the order of the contract's kinds.
@@ -178,4 +196,15 @@ func openStoreAt(g *Globals, addr string, readOnly bool) (dbStore, error) {
 		return nil, fmt.Errorf("%w; it was left untouched (use a newer quellen)", err)
 	}
 	return nil, err
+}
+
+// warnUnanalysed tells on stderr how many documents are stored without
+// their analysis (ingest --store-only), which what follows will not find
+// in full; it says nothing when there are none or they cannot be counted.
+func warnUnanalysed(g *Globals, store quellen.Store, what string) {
+	un, err := store.Unanalysed(g.ctx)
+	if err != nil || len(un) == 0 {
+		return
+	}
+	fmt.Fprintf(g.stderr, "quellen: %d documents are stored without their analysis (%s); run 'quellen analyse'\n", len(un), what)
 }

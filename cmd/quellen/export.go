@@ -213,6 +213,7 @@ func (c *ExportCmd) stored(g *Globals) ([]*pipeline.Analysis, error) {
 	if err != nil {
 		return nil, err
 	}
+	warnUnanalysed(g, store, "their layers are not exported")
 	c.corrections = map[string][]quellen.Correction{}
 	var as []*pipeline.Analysis
 	for _, d := range docs {

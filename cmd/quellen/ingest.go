@@ -18,6 +18,7 @@ import (
 type IngestCmd struct {
 	Workers   int           `short:"j" name:"jobs" help:"Files analysed at once (default: one per CPU)." placeholder:"N"`
 	PDFToText bool          `name:"pdftotext" help:"Read PDF with poppler's pdftotext when it is installed."`
+	StoreOnly bool          `name:"store-only" help:"Store each file read, repaired and with its metadata, without running the extractors; 'quellen analyse' adds the layers and the search index later."`
 	Lease     time.Duration `name:"lease" default:"2m" help:"On PostgreSQL: how long a file claimed by a worker stays its own without a renewal; a killed worker's files are taken over after this." placeholder:"DURATION"`
 	Paths     []string      `arg:"" name:"path" help:"Files, folders (read recursively, dot files skipped) or glob patterns."`
 }
@@ -32,6 +33,13 @@ the next version of its document (documents are named by the file's base
 name). A file that cannot be read is named on stderr and the others go on;
 the exit status is then 1.
 
+With --store-only each document is stored read, repaired and with its
+metadata and paragraph languages, several times faster, but without the
+extractors' layers (quotations, notes, references, dates, people, numbers,
+verdicts) and without its search passages: 'quellen docs' marks it
+"unanalysed", and 'quellen analyse' gives it its layers afterwards, as an
+ingest would have (the same findings), resumable in the same way.
+
 On PostgreSQL (--db postgres://...) any number of ingests, on one machine or
 many, can run at once on the same files: they share the work through the
 database (each file is analysed by the one worker that claimed it), and a
@@ -42,6 +50,7 @@ Examples:
   quellen ingest corpus/
   quellen --db history.db ingest 'letters/*.xml' critique.md
   quellen -v ingest -j 4 ~/sources
+  quellen ingest --store-only archive/ && quellen analyse
   quellen --db postgres://quellen@db:5432/quellen ingest /shared/corpus/`
 }
 
@@ -57,7 +66,7 @@ func (c *IngestCmd) Run(g *Globals) error {
 	}
 	defer store.Close()
 
-	opts := ingest.Options{Workers: c.Workers, Log: g.log, Pipeline: pipeline.Options{}, Lease: c.Lease}
+	opts := ingest.Options{Workers: c.Workers, Log: g.log, Pipeline: pipeline.Options{}, Lease: c.Lease, StoreOnly: c.StoreOnly}
 	if q, ok := store.(ingest.Queue); ok {
 		opts.Queue = q // many processes may share this ingest
 	}
@@ -81,8 +90,17 @@ func (c *IngestCmd) Run(g *Globals) error {
 	if res.Others > 0 {
 		others = fmt.Sprintf(", %d by other workers", res.Others)
 	}
-	fmt.Fprintf(g.stdout, "%d files: %d added, %d already stored, %d failed%s (%.1f MB analysed in %.1fs) into %s\n",
-		res.Files, res.Added, res.Skipped, len(res.Failed), others, float64(res.Bytes)/1e6, elapsed.Seconds(), store.Path())
+	done := "analysed"
+	if c.StoreOnly {
+		done = "stored without analysis"
+	}
+	fmt.Fprintf(g.stdout, "%d files: %d added, %d already stored, %d failed%s (%.1f MB %s in %.1fs) into %s\n",
+		res.Files, res.Added, res.Skipped, len(res.Failed), others, float64(res.Bytes)/1e6, done, elapsed.Seconds(), store.Path())
+	if c.StoreOnly && res.Added > 0 {
+		fmt.Fprintf(g.stdout, "run 'quellen analyse' to add their layers and search index\n")
+	} else if res.Unanalysed > 0 {
+		fmt.Fprintf(g.stdout, "%d of the files already stored were stored without their analysis: run 'quellen analyse'\n", res.Unanalysed)
+	}
 	if n := len(res.Failed); n > 0 {
 		return fmt.Errorf("%d of %d files could not be read", n, res.Files)
 	}

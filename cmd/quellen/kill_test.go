@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -19,32 +21,9 @@ import (
 // SIGKILL after some documents are committed, ingests again, and checks
 // that every file is stored exactly once and the database is sound.
 func TestKilledIngestResumes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and ingests a generated corpus")
-	}
-	bench := testutil.Shared(t, "bench")
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("python3 is needed to generate the corpus")
-		}
-		t.Skip("python3 is not installed")
-	}
+	bin, corpus, files := killCorpus(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "quellen")
-	build := exec.CommandContext(t.Context(), "go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	corpus := filepath.Join(dir, "corpus")
-	gen := exec.CommandContext(t.Context(), python, filepath.Join(bench, "gencorpus.py"), "--out", corpus, "--mb", "1", "--seed", "1")
-	if out, err := gen.CombinedOutput(); err != nil {
-		t.Fatalf("gencorpus: %v\n%s", err, out)
-	}
-	files, err := filepath.Glob(filepath.Join(corpus, "*.txt"))
-	if err != nil || len(files) < 10 {
-		t.Fatalf("corpus: %d files, %v", len(files), err)
-	}
+	var err error
 	db := filepath.Join(dir, "q.db")
 	pattern := filepath.Join(corpus, "*.txt")
 
@@ -145,5 +124,143 @@ func TestKilledIngestResumes(t *testing.T) {
 		if !bytes.Equal(full.Raw, want) {
 			t.Errorf("%s: the stored bytes differ from the file", d.Name)
 		}
+	}
+}
+
+// killCorpus builds the real binary and generates a 1 MB corpus for the
+// kill tests; it skips under -short.
+func killCorpus(t *testing.T) (bin, corpus string, files []string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary and ingests a generated corpus")
+	}
+	bench := testutil.Shared(t, "bench")
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("python3 is needed to generate the corpus")
+		}
+		t.Skip("python3 is not installed")
+	}
+	dir := t.TempDir()
+	bin = filepath.Join(dir, "quellen")
+	build := exec.CommandContext(t.Context(), "go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	corpus = filepath.Join(dir, "corpus")
+	gen := exec.CommandContext(t.Context(), python, filepath.Join(bench, "gencorpus.py"), "--out", corpus, "--mb", "1", "--seed", "1")
+	if out, err := gen.CombinedOutput(); err != nil {
+		t.Fatalf("gencorpus: %v\n%s", err, out)
+	}
+	files, err = filepath.Glob(filepath.Join(corpus, "*.txt"))
+	if err != nil || len(files) < 10 {
+		t.Fatalf("corpus: %d files, %v", len(files), err)
+	}
+	return bin, corpus, files
+}
+
+// TestKilledAnalyseResumes kills an analyse (after a store-only ingest)
+// with SIGKILL once some documents have their layers, runs it again, and
+// checks that every document ends with exactly the findings a one-step
+// ingest of the same files stores, none twice, none without its version.
+func TestKilledAnalyseResumes(t *testing.T) {
+	bin, corpus, files := killCorpus(t)
+	dir := t.TempDir()
+	db, whole := filepath.Join(dir, "q.db"), filepath.Join(dir, "whole.db")
+	pattern := filepath.Join(corpus, "*.txt")
+	for _, args := range [][]string{{"--db", db, "ingest", "--store-only", pattern}, {"--db", whole, "ingest", pattern}} {
+		if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+	}
+	var stderr bytes.Buffer
+	first := exec.Command(bin, "--db", db, "analyse", "-j", "1")
+	first.Stderr = &stderr
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- first.Wait() }()
+	watch, err := sqlite.Open(t.Context(), db, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer watch.Close()
+	analysed := 0
+	deadline := time.Now().Add(3 * time.Minute)
+	for analysed < 2 && time.Now().Before(deadline) {
+		select {
+		case err := <-exited:
+			t.Fatalf("the analyse ended before it was killed (%v): %s", err, stderr.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+		watch.DB().QueryRowContext(t.Context(), `SELECT count(*) FROM versions WHERE analysed = 1`).Scan(&analysed)
+	}
+	if err := first.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	if ee, ok := errors.AsType[*exec.ExitError](<-exited); !ok || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+		t.Fatal("the first analyse was not killed")
+	}
+	watch.DB().QueryRowContext(t.Context(), `SELECT count(*) FROM versions WHERE analysed = 1`).Scan(&analysed)
+	t.Logf("killed after %d of %d documents were analysed", analysed, len(files))
+	if analysed < 2 || analysed >= len(files) {
+		t.Fatalf("%d of %d analysed at the kill; the test needs some done and some left", analysed, len(files))
+	}
+	if out, err := exec.Command(bin, "--db", db, "analyse").CombinedOutput(); err != nil {
+		t.Fatalf("second analyse: %v\n%s", err, out)
+	} else if want := fmt.Sprintf("%d documents analysed", len(files)-analysed); !strings.Contains(string(out), want) {
+		t.Errorf("second analyse: %q, want %q", out, want)
+	}
+
+	s, err := sqlite.Open(t.Context(), db, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Check(t.Context()); err != nil {
+		t.Error(err)
+	}
+	counts := func(s *sqlite.Store) map[string]string {
+		out := map[string]string{}
+		rows, err := s.DB().QueryContext(t.Context(), `SELECT d.name,
+			(SELECT count(*) FROM findings f WHERE f.version_id = v.id),
+			(SELECT count(DISTINCT kind || ':' || raw_start || ':' || raw_end) FROM findings f WHERE f.version_id = v.id),
+			(SELECT count(*) FROM passages p WHERE p.version_id = v.id), v.analysed
+			FROM versions v JOIN documents d ON d.id = v.document_id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var name string
+			var n, distinct, passages, analysed int
+			if err := rows.Scan(&name, &n, &distinct, &passages, &analysed); err != nil {
+				t.Fatal(err)
+			}
+			out[name] = fmt.Sprintf("%d findings (%d distinct), %d passages, analysed %d", n, distinct, passages, analysed)
+		}
+		return out
+	}
+	ref, err := sqlite.Open(t.Context(), whole, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ref.Close()
+	want, got := counts(ref), counts(s)
+	if len(want) != len(files) {
+		t.Fatalf("the one-step ingest stored %d of %d files", len(want), len(files))
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: %s after a killed and resumed analyse, %s by one ingest", name, got[name], w)
+		}
+	}
+	var orphans int
+	s.DB().QueryRow(`SELECT (SELECT count(*) FROM findings f LEFT JOIN versions v ON v.id = f.version_id WHERE v.id IS NULL)
+		+ (SELECT count(*) FROM passages p LEFT JOIN versions v ON v.id = p.version_id WHERE v.id IS NULL)`).Scan(&orphans)
+	if orphans != 0 {
+		t.Errorf("%d findings or passages without their version", orphans)
 	}
 }

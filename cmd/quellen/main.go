@@ -42,6 +42,7 @@ type CLI struct {
 
 	Extract ExtractCmd `cmd:"" help:"Run the whole single-document pipeline on files, without a database, and print every finding."`
 	Ingest  IngestCmd  `cmd:"" help:"Read, repair and analyse files into the database."`
+	Analyse AnalyseCmd `cmd:"" help:"Add the extractors' layers to documents stored without them (ingest --store-only), or re-analyse every document (--all)."`
 	Docs    DocsCmd    `cmd:"" help:"List the documents in the database."`
 	Show    ShowCmd    `cmd:"" help:"Print a document's text with its metadata."`
 	Demo    DemoCmd    `cmd:"" help:"Analyse the built-in sample corpus in a temporary database, print what was found, then serve the reader over it."`

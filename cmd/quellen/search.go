@@ -98,6 +98,7 @@ func (c *SearchCmd) Run(g *Globals) error {
 	if err != nil {
 		return err
 	}
+	warnUnanalysed(g, store, "search does not find them yet")
 	if c.JSON {
 		enc := json.NewEncoder(g.stdout)
 		enc.SetIndent("", "  ")

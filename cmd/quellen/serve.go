@@ -39,6 +39,7 @@ func (c *ServeCmd) Run(g *Globals) error {
 		return err
 	}
 	defer store.Close()
+	warnUnanalysed(g, store, "the reader shows their text and repairs, not their layers")
 	return serve(g, store, c.Addr, c.Token, c.Who)
 }
 

@@ -37,6 +37,10 @@ type Options struct {
 	// Pipeline options; its Lexicon is replaced by the one learnt from the
 	// corpus.
 	Pipeline pipeline.Options
+	// StoreOnly stores each document read, repaired and with its metadata
+	// and paragraph languages, but runs no extractor and builds no search
+	// passages: the versions are marked unanalysed, for Analyse to finish.
+	StoreOnly bool
 	// Log receives what is done, at debug level, and per-file problems as
 	// warnings; nil discards.
 	Log *slog.Logger
@@ -63,7 +67,10 @@ type Result struct {
 	Bytes   int64    // bytes of the files analysed
 	Failed  []error  // one per file that could not be read, naming it
 	Names   []string // names of the documents added, in order of storage
-	Others  int      // files analysed by other workers sharing the queue
+	// Unanalysed counts the files skipped as stored whose version is
+	// stored without its analysis (by a store-only ingest): Analyse adds it.
+	Unanalysed int
+	Others     int // files analysed by other workers sharing the queue
 
 	// Where the time went: the first pass (reading, hashing, learning the
 	// lexicon, summed over workers), the analyses (summed over workers),
@@ -242,12 +249,26 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 	log.Debug("lexicon learnt", "files", len(paths), "elapsed", time.Since(start))
 
 	var todo []int
+	var unanalysed map[string]bool
+	if slices.Contains(stored, true) && !opts.StoreOnly {
+		un, err := store.Unanalysed(ctx)
+		if err != nil {
+			return res, err
+		}
+		unanalysed = map[string]bool{}
+		for _, d := range un {
+			unanalysed[d.SHA256] = true
+		}
+	}
 	for i := range paths {
 		switch {
 		case errs[i] != nil:
 			res.Failed = append(res.Failed, errs[i])
 		case stored[i]:
 			res.Skipped++
+			if unanalysed[files[i].sha] {
+				res.Unanalysed++
+			}
 		default:
 			todo = append(todo, i)
 		}
@@ -257,6 +278,7 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 	// the analyses finish. The channel's capacity bounds what is held.
 	popts := opts.Pipeline
 	popts.Lexicon = lex
+	popts.NoExtractors = popts.NoExtractors || opts.StoreOnly
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var share *sharer
@@ -284,6 +306,9 @@ func Run(ctx context.Context, store quellen.Store, paths []string, opts Options)
 				t0 := time.Now()
 				a := analyse(paths[i], popts)
 				a.sha = files[i].sha
+				if a.doc != nil && opts.StoreOnly {
+					a.doc.Unanalysed = true
+				}
 				t1 := time.Now()
 				if preparer != nil && a.err == nil {
 					// A document the store cannot prepare goes to Put,

@@ -41,6 +41,10 @@ type Options struct {
 	// text and repair findings, no extractor runs (reuse detection on large
 	// corpora needs no more).
 	RepairOnly bool
+	// NoExtractors stops after the metadata phase: the document is read,
+	// repaired, has its metadata and the language of each paragraph, and
+	// no extractor runs (what `ingest --store-only` stores).
+	NoExtractors bool
 	// Timing, when set, is told how long each phase and each extractor
 	// took ("read", "repair", ..., "x:notes.bodies"), for measuring.
 	Timing func(phase string, d time.Duration)
@@ -175,6 +179,12 @@ func Run(path string, data []byte, opts Options) (*Analysis, error) {
 		found = append(found, a.place(*mf, false))
 	}
 	tick("metadata")
+	if opts.NoExtractors {
+		SortFindings(found)
+		doc.Findings = found
+		a.Extract = ed
+		return a, nil
+	}
 
 	// Phase: extractors. (Their findings are gathered in one slice, sized
 	// for about one finding every 40 bytes, so that it seldom grows.)

@@ -22,6 +22,8 @@ type DocSummary struct {
 	Ingested time.Time        `json:"ingested"`
 	Meta     quellen.Metadata `json:"meta"`
 	Counts   map[string]int   `json:"counts,omitempty" doc:"Findings by kind"`
+	// Unanalysed: stored by ingest --store-only, without its layers yet.
+	Unanalysed bool `json:"unanalysed,omitempty" doc:"Stored read and repaired, without the extractors' layers and search passages (ingest --store-only); quellen analyse adds them"`
 }
 
 // DocView is a document with its repaired text and findings.
@@ -122,7 +124,7 @@ func (s *Server) routes() {
 }
 
 func (s *Server) summary(ctx context.Context, d *quellen.Document) DocSummary {
-	ds := DocSummary{ID: d.ID, Name: d.Name, Version: d.Version, Format: d.Format, SHA256: d.SHA256, Ingested: d.Ingested, Meta: d.Meta}
+	ds := DocSummary{ID: d.ID, Name: d.Name, Version: d.Version, Format: d.Format, SHA256: d.SHA256, Ingested: d.Ingested, Meta: d.Meta, Unanalysed: d.Unanalysed}
 	if counts, err := s.store.FindingCounts(ctx, d.ID); err == nil {
 		ds.Counts = map[string]int{}
 		for k, n := range counts {

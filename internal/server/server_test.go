@@ -179,3 +179,33 @@ func TestCheckAddr(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIUnanalysed: a document stored without its analysis says so in the
+// list and on its own, and an analysed one does not.
+func TestAPIUnanalysed(t *testing.T) {
+	st := testStore(t)
+	h := New(st, Options{}).Handler()
+	for i, unanalysed := range []bool{true, false} {
+		a, err := pipeline.Run([]string{"bare.txt", "full.txt"}[i], []byte(scriptDoc+strings.Repeat("x", i)), pipeline.Options{NoExtractors: unanalysed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Doc.Unanalysed = unanalysed
+		if _, err := st.Put(t.Context(), a.Doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, m := do(t, h, "GET", "/api/v1/documents", nil)
+	got := map[string]any{}
+	for _, d := range m["documents"].([]any) {
+		d := d.(map[string]any)
+		got[d["name"].(string)] = d["unanalysed"]
+		_, one := do(t, h, "GET", "/api/v1/documents/"+itoa(int64(d["id"].(float64))), nil)
+		if one["unanalysed"] != d["unanalysed"] {
+			t.Errorf("%s: unanalysed %v alone, %v in the list", d["name"], one["unanalysed"], d["unanalysed"])
+		}
+	}
+	if got["bare.txt"] != true || got["full.txt"] != nil {
+		t.Errorf("unanalysed in the list: %v", got)
+	}
+}

@@ -66,7 +66,7 @@ async function showCorpus() {
     el("td", { text: d.meta.date || "" }),
     el("td", { text: d.meta.language || "" }),
     el("td", { class: "small", text: d.name + " · " + d.format + (d.version > 1 ? " · v" + d.version : "") }),
-    el("td", { class: "small", text: ["quote", "note_marker", "reference", "date", "entity", "number", "stance"].filter((k) => d.counts && d.counts[k]).map((k) => d.counts[k] + " " + LABELS[k].toLowerCase()).join(", ") })));
+    el("td", { class: "small", text: d.unanalysed ? "not analysed yet" : ["quote", "note_marker", "reference", "date", "entity", "number", "stance"].filter((k) => d.counts && d.counts[k]).map((k) => d.counts[k] + " " + LABELS[k].toLowerCase()).join(", ") })));
   main.replaceChildren(
     el("h1", { text: "Corpus" }),
     el("p", { class: "muted", text: documents.length + " documents" }),
@@ -148,6 +148,7 @@ async function showDoc(id) {
   main.replaceChildren(
     el("h1", { text: m.title || d.name }),
     el("p", { class: "muted", text: [m.author, m.date, m.source, m.translator ? "translated by " + m.translator : "", d.name].filter(Boolean).join(" · ") }),
+    ...(d.unanalysed ? [el("p", { class: "muted", id: "unanalysed", text: "Stored without its analysis: its text and repairs are shown; run quellen analyse for its quotations, notes, dates, people and verdicts." })] : []),
     toolbar, panes,
     el("p", { class: "muted small", text: "Keys: n / p next and previous finding, Enter opens it, Esc closes, / searches." }));
   applyLayers();
