@@ -4,11 +4,18 @@
 #   bench/ingest.sh [MB]        (default 100; run from anywhere)
 #
 # Generates MB megabytes with ../shared/bench/gencorpus.py into a temporary
-# folder, then times `quellen ingest` into a fresh database and
-# `gzip -1 -c` over the same files, and prints MB/s of both, their ratio
-# and the peak RSS of quellen. Targets: ingest at least 1/8 of gzip's
-# speed, peak RSS under 500 MB. QUELLEN_BENCH_KEEP=1 keeps the folder;
-# QUELLEN_BENCH_CORPUS=DIR uses a corpus generated there already (bench/gen.sh DIR MB).
+# folder, then times, on the same files in one run:
+#   gzip -1 -c                      (before and after the others)
+#   quellen ingest --store-only     read, repair and store: the foundation
+#   quellen analyse                 the extractors' layers and search index
+#                                   added to what --store-only stored
+#   quellen ingest                  both in one step, into another database
+# and prints MB/s of each, their ratios to gzip (against the mean of its
+# two runs) and the peak RSS of each quellen run. Targets: the store-only
+# ingest at least 1/8 of gzip's speed, peak RSS under 500 MB.
+# QUELLEN_BENCH_KEEP=1 keeps the folder; QUELLEN_BENCH_CORPUS=DIR uses a
+# corpus generated there already (bench/gen.sh DIR MB); QUELLEN_BENCH_FULL=0
+# leaves out the one-step ingest.
 set -euo pipefail
 
 mb=${1:-100}
@@ -35,57 +42,58 @@ bytes=$(cat "${files[@]}" | wc -c)
 echo "bench: ${#files[@]} files, $bytes bytes" >&2
 
 now() { date +%s.%N; }
+mbytes=$(echo "$bytes / 1000000" | bc -l)
+
+# timed NAME CMD...: runs CMD, sets NAME_s (wall), NAME_cpu (user+sys) and
+# NAME_kb (peak RSS); its stdout goes to $work/NAME.out.
+timed() {
+	local name=$1
+	shift
+	local t0 t1
+	t0=$(now)
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -v -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || { cat "$work/$name.err" >&2; exit 1; }
+		printf -v "${name}_kb" '%s' "$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/$name.time")"
+		printf -v "${name}_cpu" '%s' "$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/$name.time")"
+	else
+		"$@" >"$work/$name.out" 2>"$work/$name.err" || { cat "$work/$name.err" >&2; exit 1; }
+		printf -v "${name}_kb" '%s' 0
+		printf -v "${name}_cpu" '%s' 0
+	fi
+	t1=$(now)
+	printf -v "${name}_s" '%s' "$(echo "$t1 - $t0" | bc -l)"
+}
 
 # gzip -1 over the same files (warm cache: cat them once first).
 cat "${files[@]}" >/dev/null
-t0=$(now)
-if [ -x /usr/bin/time ]; then
-	/usr/bin/time -f '%U %S' -o "$work/gzip.time" gzip -1 -c "${files[@]}" >/dev/null
-	gzip_cpu=$(awk '{print $1 + $2}' "$work/gzip.time")
-else
-	gzip -1 -c "${files[@]}" >/dev/null
+timed gzip1 gzip -1 -c "${files[@]}"
+timed storeonly "$work/quellen" --db "$work/store.db" ingest --store-only "$corpus/*.txt"
+store_mb=$(du -cm "$work/store.db"* | tail -1 | cut -f1)
+timed analyse "$work/quellen" --db "$work/store.db" analyse
+if [ "${QUELLEN_BENCH_FULL:-1}" != 0 ]; then
+	timed full "$work/quellen" --db "$work/full.db" ingest "$corpus/*.txt"
 fi
-t1=$(now)
-gzip_s=$(echo "$t1 - $t0" | bc -l)
+timed gzip2 gzip -1 -c "${files[@]}"
 
-# quellen ingest into a fresh database, with its peak RSS.
-db=$work/bench.db
-t0=$(now)
-if [ -x /usr/bin/time ]; then
-	/usr/bin/time -v -o "$work/time.txt" "$work/quellen" --db "$db" ingest "$corpus/*.txt" >"$work/ingest.out" 2>"$work/ingest.err" || { cat "$work/ingest.err" >&2; exit 1; }
-	peak_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
-	quellen_cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
-else
-	"$work/quellen" --db "$db" ingest "$corpus/*.txt" >"$work/ingest.out" 2>"$work/ingest.err" &
-	pid=$!
-	peak_kb=0
-	while kill -0 "$pid" 2>/dev/null; do
-		rss=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || true)
-		[ -n "$rss" ] && [ "$rss" -gt "$peak_kb" ] && peak_kb=$rss
-		sleep 0.2
-	done
-	wait "$pid" || { cat "$work/ingest.err" >&2; exit 1; }
-fi
-t1=$(now)
-ingest_s=$(echo "$t1 - $t0" | bc -l)
-
-mbytes=$(echo "$bytes / 1000000" | bc -l)
+gzip_s=$(echo "($gzip1_s + $gzip2_s) / 2" | bc -l)
 gzip_mbs=$(echo "$mbytes / $gzip_s" | bc -l)
-ingest_mbs=$(echo "$mbytes / $ingest_s" | bc -l)
-ratio=$(echo "$ingest_mbs / $gzip_mbs" | bc -l)
-db_mb=$(du -cm "$db"* | tail -1 | cut -f1)
+row() { # row LABEL NAME
+	local s cpu kb mbs
+	s=${2}_s cpu=${2}_cpu kb=${2}_kb
+	mbs=$(echo "$mbytes / ${!s}" | bc -l)
+	printf '%-30s %8.2f s %8.2f MB/s  ratio %6.3f  CPU %7.2f s  peak RSS %6.1f MB\n' \
+		"$1" "${!s}" "$mbs" "$(echo "$mbs / $gzip_mbs" | bc -l)" "${!cpu}" "$(echo "${!kb} / 1024" | bc -l)"
+}
 
-cat "$work/ingest.out"
-printf 'corpus        %8.1f MB in %d files\n' "$mbytes" "${#files[@]}"
-printf 'gzip -1       %8.2f s  %8.2f MB/s\n' "$gzip_s" "$gzip_mbs"
-printf 'quellen ingest%8.2f s  %8.2f MB/s\n' "$ingest_s" "$ingest_mbs"
-printf 'ratio         %8.3f    (target >= 0.125, i.e. 1/8 of gzip)\n' "$ratio"
-if [ -n "${gzip_cpu:-}" ] && [ -n "${quellen_cpu:-}" ]; then
-	# On a shared, loaded machine wall time says little; CPU time is
-	# steadier. quellen uses every core, so its wall-clock speed on an
-	# idle machine is about this CPU speed times the cores it has.
-	printf 'CPU time      gzip %.2f s, quellen %.2f s on %d cores; per CPU-second: gzip %.2f MB/s, quellen %.2f MB/s\n' \
-		"$gzip_cpu" "$quellen_cpu" "$(nproc)" "$(echo "$mbytes / ($gzip_cpu + 0.001)" | bc -l)" "$(echo "$mbytes / $quellen_cpu" | bc -l)"
-fi
-printf 'peak RSS      %8.1f MB (target < 500 MB)\n' "$(echo "$peak_kb / 1024" | bc -l)"
-printf 'database      %8d MB\n' "$db_mb"
+cat "$work/storeonly.out" "$work/analyse.out"
+[ -f "$work/full.out" ] && cat "$work/full.out"
+printf 'corpus        %8.1f MB in %d files, %d cores\n' "$mbytes" "${#files[@]}" "$(nproc)"
+printf 'gzip -1       %8.2f s and %.2f s: %.2f MB/s (mean)\n' "$gzip1_s" "$gzip2_s" "$gzip_mbs"
+row 'ingest --store-only' storeonly
+row 'analyse (after --store-only)' analyse
+[ -n "${full_s:-}" ] && row 'ingest (both in one step)' full
+printf 'target        store-only ingest ratio >= 0.125 (1/8 of gzip), peak RSS < 500 MB\n'
+printf 'database      %8d MB after store-only, %d MB after analyse' \
+	"$store_mb" "$(du -cm "$work/store.db"* | tail -1 | cut -f1)"
+[ -n "${full_s:-}" ] && printf ', %d MB by the one-step ingest' "$(du -cm "$work/full.db"* | tail -1 | cut -f1)"
+echo
