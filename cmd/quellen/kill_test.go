@@ -22,56 +22,12 @@ import (
 // that every file is stored exactly once and the database is sound.
 func TestKilledIngestResumes(t *testing.T) {
 	bin, corpus, files := killCorpus(t)
-	dir := t.TempDir()
-	var err error
-	db := filepath.Join(dir, "q.db")
+	db := filepath.Join(t.TempDir(), "q.db")
 	pattern := filepath.Join(corpus, "*.txt")
 
 	// Start an ingest on one worker (so that it takes a while), wait until
 	// some documents are committed, kill it.
-	var stderr bytes.Buffer
-	first := exec.Command(bin, "--db", db, "ingest", "-j", "1", pattern)
-	first.Stderr = &stderr
-	if err := first.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- first.Wait() }()
-	var watch *sqlite.Store // opened read-only once the database exists
-	defer func() {
-		if watch != nil {
-			watch.Close()
-		}
-	}()
-	committed := 0
-	deadline := time.Now().Add(3 * time.Minute)
-	for committed < 2 && time.Now().Before(deadline) {
-		select {
-		case err := <-exited:
-			t.Fatalf("the ingest ended before it was killed (%v): %s", err, stderr.String())
-		case <-time.After(5 * time.Millisecond):
-		}
-		if watch == nil {
-			if watch, err = sqlite.Open(t.Context(), db, sqlite.Options{ReadOnly: true}); err != nil {
-				watch = nil
-				continue
-			}
-		}
-		watch.DB().QueryRowContext(t.Context(), `SELECT count(*) FROM versions`).Scan(&committed)
-	}
-	if committed < 2 {
-		first.Process.Kill()
-		t.Fatalf("no document committed in 3 minutes: %s", stderr.String())
-	}
-	if err := first.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	err = <-exited
-	if ee, ok := errors.AsType[*exec.ExitError](err); !ok || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
-		t.Fatalf("the first ingest was not killed: %v", err)
-	}
-	watch.DB().QueryRowContext(t.Context(), `SELECT count(*) FROM versions`).Scan(&committed)
-	killedAt := committed
+	killedAt := killAfter(t, db, `SELECT count(*) FROM versions`, bin, "--db", db, "ingest", "-j", "1", pattern)
 	t.Logf("killed after %d of %d documents were committed", killedAt, len(files))
 	if killedAt >= len(files) {
 		t.Fatalf("all %d documents were stored before the kill; the test needs a bigger corpus", killedAt)
@@ -86,14 +42,7 @@ func TestKilledIngestResumes(t *testing.T) {
 	lines := bytes.Split(bytes.TrimSpace(out), []byte("\n"))
 	t.Logf("second ingest: %s", lines[len(lines)-1])
 
-	s, err := sqlite.Open(t.Context(), db, sqlite.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Check(t.Context()); err != nil {
-		t.Error(err)
-	}
+	s := openChecked(t, db)
 	var docs, versions, shas, orphanFindings int
 	q := s.DB()
 	q.QueryRow(`SELECT count(*) FROM documents`).Scan(&docs)
@@ -174,36 +123,7 @@ func TestKilledAnalyseResumes(t *testing.T) {
 			t.Fatalf("%v: %v\n%s", args, err, out)
 		}
 	}
-	var stderr bytes.Buffer
-	first := exec.Command(bin, "--db", db, "analyse", "-j", "1")
-	first.Stderr = &stderr
-	if err := first.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- first.Wait() }()
-	watch, err := sqlite.Open(t.Context(), db, sqlite.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer watch.Close()
-	analysed := 0
-	deadline := time.Now().Add(3 * time.Minute)
-	for analysed < 2 && time.Now().Before(deadline) {
-		select {
-		case err := <-exited:
-			t.Fatalf("the analyse ended before it was killed (%v): %s", err, stderr.String())
-		case <-time.After(5 * time.Millisecond):
-		}
-		watch.DB().QueryRowContext(t.Context(), `SELECT count(*) FROM versions WHERE analysed = 1`).Scan(&analysed)
-	}
-	if err := first.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	if ee, ok := errors.AsType[*exec.ExitError](<-exited); !ok || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
-		t.Fatal("the first analyse was not killed")
-	}
-	watch.DB().QueryRowContext(t.Context(), `SELECT count(*) FROM versions WHERE analysed = 1`).Scan(&analysed)
+	analysed := killAfter(t, db, `SELECT count(*) FROM versions WHERE analysed = 1`, bin, "--db", db, "analyse", "-j", "1")
 	t.Logf("killed after %d of %d documents were analysed", analysed, len(files))
 	if analysed < 2 || analysed >= len(files) {
 		t.Fatalf("%d of %d analysed at the kill; the test needs some done and some left", analysed, len(files))
@@ -214,14 +134,7 @@ func TestKilledAnalyseResumes(t *testing.T) {
 		t.Errorf("second analyse: %q, want %q", out, want)
 	}
 
-	s, err := sqlite.Open(t.Context(), db, sqlite.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Check(t.Context()); err != nil {
-		t.Error(err)
-	}
+	s := openChecked(t, db)
 	counts := func(s *sqlite.Store) map[string]string {
 		out := map[string]string{}
 		rows, err := s.DB().QueryContext(t.Context(), `SELECT d.name,
@@ -263,4 +176,69 @@ func TestKilledAnalyseResumes(t *testing.T) {
 	if orphans != 0 {
 		t.Errorf("%d findings or passages without their version", orphans)
 	}
+}
+
+// killAfter starts bin with args, waits until the count query on the
+// database db gives at least 2, kills the process with SIGKILL, checks
+// that it died of it, and returns the count after its death.
+func killAfter(t *testing.T, db, count, bin string, args ...string) int {
+	t.Helper()
+	var stderr bytes.Buffer
+	cmd := exec.Command(bin, args...)
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	var watch *sqlite.Store // opened read-only once the database exists
+	defer func() {
+		if watch != nil {
+			watch.Close()
+		}
+	}()
+	n := 0
+	deadline := time.Now().Add(3 * time.Minute)
+	for n < 2 && time.Now().Before(deadline) {
+		select {
+		case err := <-exited:
+			t.Fatalf("%v ended before it was killed (%v): %s", args, err, stderr.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+		if watch == nil {
+			var err error
+			if watch, err = sqlite.Open(t.Context(), db, sqlite.Options{ReadOnly: true}); err != nil {
+				watch = nil
+				continue
+			}
+		}
+		watch.DB().QueryRowContext(t.Context(), count).Scan(&n)
+	}
+	if n < 2 {
+		cmd.Process.Kill()
+		t.Fatalf("%v: %q still %d after 3 minutes: %s", args, count, n, stderr.String())
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	if ee, ok := errors.AsType[*exec.ExitError](<-exited); !ok || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+		t.Fatalf("%v was not killed", args)
+	}
+	watch.DB().QueryRowContext(t.Context(), count).Scan(&n)
+	return n
+}
+
+// openChecked opens the database read-only (closed at the test's end)
+// and reports what its integrity check finds.
+func openChecked(t *testing.T, db string) *sqlite.Store {
+	t.Helper()
+	s, err := sqlite.Open(t.Context(), db, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.Check(t.Context()); err != nil {
+		t.Error(err)
+	}
+	return s
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"runtime"
 	"sync"
 	"time"
 
@@ -53,18 +52,7 @@ type ReanalysePreparer interface {
 // transaction per version (Store.Reanalyse). An Analyse that is killed
 // loses nothing committed; the next one goes on with what is left.
 func Analyse(ctx context.Context, store quellen.Store, opts AnalyseOptions) (*AnalyseResult, error) {
-	log := opts.Log
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	progress := opts.Progress
-	if progress == nil {
-		progress = func(string, int, int) {}
-	}
+	log, workers, progress := defaults(opts.Log, opts.Workers, opts.Progress)
 	res := &AnalyseResult{}
 	start := time.Now()
 

@@ -190,20 +190,24 @@ type analysed struct {
 	sha  string
 }
 
-// Run ingests the files (as given by Expand) into the store.
-func Run(ctx context.Context, store quellen.Store, paths []string, opts Options) (*Result, error) {
-	log := opts.Log
+// defaults fills what the options of a Run or an Analyse leave out: a
+// logger that discards, one worker per CPU, no progress.
+func defaults(log *slog.Logger, workers int, progress func(string, int, int)) (*slog.Logger, int, func(string, int, int)) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	progress := opts.Progress
 	if progress == nil {
 		progress = func(string, int, int) {}
 	}
+	return log, workers, progress
+}
+
+// Run ingests the files (as given by Expand) into the store.
+func Run(ctx context.Context, store quellen.Store, paths []string, opts Options) (*Result, error) {
+	log, workers, progress := defaults(opts.Log, opts.Workers, opts.Progress)
 	res := &Result{Files: len(paths)}
 	start := time.Now()
 

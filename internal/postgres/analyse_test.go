@@ -4,7 +4,6 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/quellen/quellen"
 	"github.com/quellen/quellen/internal/postgres/pgtest"
 	"github.com/quellen/quellen/internal/sqlite/storetest"
@@ -171,19 +170,7 @@ func TestReanalyseKeepsXrefTextAndRawLinks(t *testing.T) {
 
 // The versions of a schema 3 database were analysed.
 func TestMigrationMarksVersionsAnalysed(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	ms, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool, err := pgxpool.New(t.Context(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := &Store{pool: pool, dsn: dsn}
-	if err := old.migrate(t.Context(), ms[:3]); err != nil {
-		t.Fatal(err)
-	}
+	dsn, pool := atSchema(t, 3)
 	var id int64
 	if err := pool.QueryRow(t.Context(), `WITH d AS (INSERT INTO documents(name) VALUES ('a.txt') RETURNING id)
 		INSERT INTO versions(document_id, version, sha256, path, format, language, title, meta, raw, size, ingested)

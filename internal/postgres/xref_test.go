@@ -224,9 +224,11 @@ func TestWordsRoundTrip(t *testing.T) {
 	}
 }
 
-// TestMigrationKeepsOneOfEachLink migrates a schema 1 database holding the
-// same link twice: schema 2 keeps one and refuses another copy.
-func TestMigrationKeepsOneOfEachLink(t *testing.T) {
+// atSchema makes a fresh test database of the given schema version (the
+// first n migrations) and returns its address and a pool on it, which the
+// caller closes before opening the database as a Store.
+func atSchema(t *testing.T, n int) (string, *pgxpool.Pool) {
+	t.Helper()
 	dsn := pgtest.DSN(t)
 	ms, err := migrations()
 	if err != nil {
@@ -237,9 +239,17 @@ func TestMigrationKeepsOneOfEachLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	old := &Store{pool: pool, dsn: dsn}
-	if err := old.migrate(t.Context(), ms[:1]); err != nil {
+	if err := old.migrate(t.Context(), ms[:n]); err != nil {
+		pool.Close()
 		t.Fatal(err)
 	}
+	return dsn, pool
+}
+
+// TestMigrationKeepsOneOfEachLink migrates a schema 1 database holding the
+// same link twice: schema 2 keeps one and refuses another copy.
+func TestMigrationKeepsOneOfEachLink(t *testing.T) {
+	dsn, pool := atSchema(t, 1)
 	a, b := storetest.Doc("a.txt", "One text.\n"), storetest.Doc("b.txt", "Another text.\n")
 	for _, d := range []*quellen.Document{a, b} {
 		// As a quellen of schema 1 stored them (today's Put writes schema 3).

@@ -15,21 +15,8 @@ func (s *Store) Unanalysed(ctx context.Context) ([]*quellen.Document, error) {
 	if s.schema < analysedSchema {
 		return nil, nil // every version of an older schema was analysed
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+s.versionColumns()+` FROM versions v JOIN documents d ON d.id = v.document_id
+	return s.versions(ctx, `SELECT `+s.versionColumns()+` FROM versions v JOIN documents d ON d.id = v.document_id
 		WHERE v.analysed = 0 ORDER BY v.id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*quellen.Document
-	for rows.Next() {
-		d, err := scanVersion(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
 }
 
 // Reanalyse replaces the layers of the stored version d.ID by d's, in one

@@ -118,26 +118,18 @@ func (s *Store) Documents(ctx context.Context, f quellen.DocFilter) ([]*quellen.
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*quellen.Document
-	for rows.Next() {
-		d, err := scanVersion(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return s.versions(ctx, q, args...)
 }
 
 // Versions lists every version of the named document, oldest first.
 func (s *Store) Versions(ctx context.Context, name string) ([]*quellen.Document, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+s.versionColumns()+` FROM versions v JOIN documents d ON d.id = v.document_id
+	return s.versions(ctx, `SELECT `+s.versionColumns()+` FROM versions v JOIN documents d ON d.id = v.document_id
 		WHERE d.name = ? ORDER BY v.version`, name)
+}
+
+// versions runs a query of s.versionColumns() and scans its rows.
+func (s *Store) versions(ctx context.Context, q string, args ...any) ([]*quellen.Document, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
