@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/quellen/quellen/internal/ingest"
 	"github.com/quellen/quellen/internal/pipeline"
+	"github.com/quellen/quellen/internal/postgres"
 )
 
 // AnalyseCmd gives stored documents their layers.
@@ -23,13 +26,21 @@ func (c *AnalyseCmd) Help() string {
 people and places, numbers, verdicts) on documents already in the database
 and stores their findings and search passages, one transaction per
 document. Without --all it does the documents an 'ingest --store-only'
-stored without their analysis, and gives them exactly the findings an
-ingest would have: each is read again from its stored raw bytes, repaired
-with a lexicon learnt from every stored document, and analysed. An
-interrupted analyse resumes where it stopped. With --all the latest version
-of every document is analysed again and its findings replaced (corrections
-made in the reader are applied again; links found by 'xref --stored' to its
-old findings are dropped: run it again).
+stored without their analysis and gives them the findings an ingest of
+the same files would have: each is read again from its stored raw bytes,
+repaired with a lexicon learnt from the documents being analysed (as an
+ingest learns it from its files: the same lexicon when one store-only
+ingest stored them), and analysed. An interrupted analyse resumes where it
+stopped. Run one analyse at a time on a database.
+
+With --all the latest version of every document is analysed again (after
+upgrading quellen), with one lexicon learnt from them all, as one ingest
+of the whole corpus would; its findings are replaced. Corrections made in
+the reader are applied again to the findings they name (by kind, raw span
+and text: one whose text a different repair changed is no longer met);
+links from 'xref --stored' to the old findings are dropped (run it again).
+A document that reads differently than when stored (--pdftotext not given
+as it was to the ingest) is analysed with a warning.
 
 Examples:
   quellen ingest --store-only archive/ && quellen analyse
@@ -39,6 +50,11 @@ Examples:
 
 // Run implements the command.
 func (c *AnalyseCmd) Run(g *Globals) error {
+	if !postgres.IsDSN(g.DB) {
+		if _, err := os.Stat(g.DB); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("no database at %s (make one with: quellen --db %s ingest --store-only FILES...)", g.DB, g.DB)
+		}
+	}
 	store, err := openStore(g, false)
 	if err != nil {
 		return err

@@ -198,13 +198,26 @@ func openStoreAt(g *Globals, addr string, readOnly bool) (dbStore, error) {
 	return nil, err
 }
 
-// warnUnanalysed tells on stderr how many documents are stored without
-// their analysis (ingest --store-only), which what follows will not find
-// in full; it says nothing when there are none or they cannot be counted.
+// warnUnanalysed tells on stderr how many documents have their latest
+// version stored without its analysis (ingest --store-only), which what
+// follows will not find in full; it says nothing when there are none or
+// they cannot be counted.
 func warnUnanalysed(g *Globals, store quellen.Store, what string) {
 	un, err := store.Unanalysed(g.ctx)
 	if err != nil || len(un) == 0 {
 		return
 	}
-	fmt.Fprintf(g.stderr, "quellen: %d documents are stored without their analysis (%s); run 'quellen analyse'\n", len(un), what)
+	latest, err := store.Documents(g.ctx, quellen.DocFilter{})
+	if err != nil {
+		return
+	}
+	n := 0
+	for _, d := range latest {
+		if d.Unanalysed {
+			n++
+		}
+	}
+	if n > 0 {
+		fmt.Fprintf(g.stderr, "quellen: %d documents are stored without their analysis (%s); run 'quellen analyse'\n", n, what)
+	}
 }

@@ -37,8 +37,8 @@ With --store-only each document is stored read, repaired and with its
 metadata and paragraph languages, several times faster, but without the
 extractors' layers (quotations, notes, references, dates, people, numbers,
 verdicts) and without its search passages: 'quellen docs' marks it
-"unanalysed", and 'quellen analyse' gives it its layers afterwards, as an
-ingest would have (the same findings), resumable in the same way.
+"unanalysed", and 'quellen analyse' gives it its layers afterwards, the
+findings an ingest of the same files would have, resumable in the same way.
 
 On PostgreSQL (--db postgres://...) any number of ingests, on one machine or
 many, can run at once on the same files: they share the work through the

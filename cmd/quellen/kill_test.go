@@ -170,6 +170,17 @@ func TestKilledAnalyseResumes(t *testing.T) {
 			t.Errorf("%s: %s after a killed and resumed analyse, %s by one ingest", name, got[name], w)
 		}
 	}
+	// And the findings themselves, as exported.
+	export := func(db string) []byte {
+		out, err := exec.Command(bin, "--db", db, "export", "--stored", "-f", "jsonl").Output()
+		if err != nil {
+			t.Fatalf("export of %s: %v", db, err)
+		}
+		return out
+	}
+	if a, b := export(db), export(whole); !bytes.Equal(a, b) || len(a) == 0 {
+		t.Errorf("the findings after a killed and resumed analyse (%d bytes of JSON Lines) differ from one ingest's (%d bytes)", len(a), len(b))
+	}
 	var orphans int
 	s.DB().QueryRow(`SELECT (SELECT count(*) FROM findings f LEFT JOIN versions v ON v.id = f.version_id WHERE v.id IS NULL)
 		+ (SELECT count(*) FROM passages p LEFT JOIN versions v ON v.id = p.version_id WHERE v.id IS NULL)`).Scan(&orphans)

@@ -38,6 +38,30 @@ type AnalyseResult struct {
 	Failed   []error // one per version that could not be analysed, naming it
 }
 
+// RawReader is a store that reads a version's path, raw bytes and
+// addressable text (Document.Source) alone, without its findings: what
+// Analyse needs of each.
+type RawReader interface {
+	Raw(ctx context.Context, id int64) (path string, raw []byte, source string, err error)
+}
+
+// readRaw reads the path, raw bytes and source of a stored version, by
+// the store's RawReader when it has one.
+func readRaw(ctx context.Context, store quellen.Store, v *quellen.Document) (path string, raw []byte, source string, err error) {
+	if r, ok := store.(RawReader); ok {
+		path, raw, source, err = r.Raw(ctx, v.ID)
+	} else {
+		var d *quellen.Document
+		if d, err = store.Document(ctx, v.ID); err == nil {
+			path, raw, source = d.Path, d.Raw, d.Source
+		}
+	}
+	if err != nil {
+		return "", nil, "", fmt.Errorf("%s: %w", v.Name, err)
+	}
+	return path, raw, source, nil
+}
+
 // ReanalysePreparer is a store whose Reanalyse has a part that needs no
 // database, done on the analysis workers (as Preparer for Put).
 type ReanalysePreparer interface {
@@ -93,28 +117,19 @@ func Analyse(ctx context.Context, store quellen.Store, opts AnalyseOptions) (*An
 		return res, nil
 	}
 
-	// Pass 1: the lexicon, from the latest version of every document and
-	// the versions to analyse, read from their raw bytes as an ingest
-	// reads the files.
-	learn := latest
-	seen := map[int64]bool{}
-	for _, d := range latest {
-		seen[d.ID] = true
-	}
-	for _, d := range todo {
-		if !seen[d.ID] {
-			learn = append(learn, d)
-		}
-	}
+	// Pass 1: the lexicon, from the versions to analyse, read from their
+	// raw bytes as the ingest that stored them read its files (with All,
+	// every document's latest version: as one ingest of them all).
+	learn := todo
 	lex := repair.NewLexicon()
 	errs := make([]error, len(learn))
 	err = parallel(ctx, workers, len(learn), func(i int) {
-		d, err := store.Document(ctx, learn[i].ID)
+		path, raw, _, err := readRaw(ctx, store, learn[i])
 		if err != nil {
-			errs[i] = fmt.Errorf("%s: %w", learn[i].Name, err)
+			errs[i] = err
 			return
 		}
-		if txt, err := pipeline.ReadText(d.Path, d.Raw, opts.Pipeline); err == nil {
+		if txt, err := pipeline.ReadText(path, raw, opts.Pipeline); err == nil {
 			lex.Learn(txt)
 		}
 	}, func(done int) { progress("reading", done, len(learn)) })
@@ -181,15 +196,21 @@ func Analyse(ctx context.Context, store quellen.Store, opts AnalyseOptions) (*An
 	for r := range out {
 		n++
 		if r.err != nil {
+			if ctx.Err() != nil {
+				break // interrupted: not a failure of the document
+			}
 			res.Failed = append(res.Failed, r.err)
 			progress("analysing", n, len(todo))
 			continue
+		}
+		for _, p := range r.d.Problems {
+			log.Warn(p.Message, "doc", r.d.Name, "code", p.Code)
 		}
 		if err := r.put(ctx); err != nil {
 			if ctx.Err() != nil {
 				break // interrupted: the version stays unanalysed
 			}
-			storeErr = fmt.Errorf("storing the analysis of %s: %w", r.d.Name, err)
+			storeErr = fmt.Errorf("storing the analysis: %w", err) // the store names the document
 			cancel()
 			break
 		}
@@ -221,21 +242,29 @@ func reanalyse(ctx context.Context, store quellen.Store, v *quellen.Document, op
 			r = reanalysed{err: fmt.Errorf("%s: analysis failed: %v", v.Name, p)}
 		}
 	}()
-	stored, err := store.Document(ctx, v.ID)
+	path, raw, source, err := readRaw(ctx, store, v)
 	if err != nil {
-		return reanalysed{err: fmt.Errorf("%s: %w", v.Name, err)}
+		return reanalysed{err: err}
 	}
-	an, err := pipeline.Run(stored.Path, stored.Raw, opts)
+	an, err := pipeline.Run(path, raw, opts)
 	if err != nil {
 		return reanalysed{err: fmt.Errorf("%s: %w", v.Name, err)}
 	}
 	addLanguages(an)
 	d := an.Doc
-	d.ID, d.Name, d.Path = stored.ID, stored.Name, stored.Path
-	if d.SHA256 != stored.SHA256 {
+	d.ID, d.Name, d.Path = v.ID, v.Name, path
+	if d.SHA256 != v.SHA256 {
 		return reanalysed{err: fmt.Errorf("%s: the stored raw bytes do not match their SHA-256", v.Name)}
 	}
-	return reanalysed{d: d, size: len(stored.Raw)}
+	if d.Format != v.Format || d.Source != source {
+		// Another reader than the ingest's (--pdftotext given to one and
+		// not the other, or a newer quellen): the raw offsets now index
+		// another text, and a person's corrections, named by raw span,
+		// may no longer meet their findings.
+		d.Problems = append(d.Problems, quellen.Problem{Severity: "warning", Code: "analyse.source_changed", Offset: -1,
+			Message: fmt.Sprintf("%s: read again, it gives another text than when stored (format %s, stored as %s): was --pdftotext the same?", v.Name, d.Format, v.Format)})
+	}
+	return reanalysed{d: d, size: len(raw)}
 }
 
 func hasName(ds []*quellen.Document, name string) bool {

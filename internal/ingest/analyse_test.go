@@ -234,3 +234,43 @@ func TestAnalyseNamedDocuments(t *testing.T) {
 		}
 	}
 }
+
+// The SQLite store reads raw bytes alone and prepares its re-analyses on
+// the workers.
+var (
+	_ RawReader         = (*sqlite.Store)(nil)
+	_ ReanalysePreparer = (*sqlite.Store)(nil)
+)
+
+// TestAnalyseAfterEarlierDocuments: documents stored before a store-only
+// ingest do not change how the analysis repairs it. The ingest of beta
+// alone keeps its "sea-wall" (the lexicon of its files knows no
+// "seawall"); an ingest of both would join it, and so would a lexicon
+// learnt from every stored document. Store-only then analyse must give
+// what ingesting beta by itself gives.
+func TestAnalyseAfterEarlierDocuments(t *testing.T) {
+	ctx := t.Context()
+	alpha, _ := Expand([]string{tree(t, map[string]string{"alpha.txt": strings.Repeat("The seawall held against the storm of 1887. ", 3) + "\n"})})
+	beta, _ := Expand([]string{tree(t, map[string]string{"beta.txt": "The old sea-\nwall was rebuilt in 1889 by the harbour board.\n"})})
+	whole := openStore(t)
+	for _, p := range [][]string{alpha, beta} {
+		if _, err := Run(ctx, whole, p, Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := layers(t, whole)
+	if !strings.Contains(want["beta.txt"].Clean, "sea-wall") {
+		t.Fatalf("the premise: beta ingested alone keeps sea-wall: %q", want["beta.txt"].Clean)
+	}
+	s := openStore(t)
+	if _, err := Run(ctx, s, alpha, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(ctx, s, beta, Options{StoreOnly: true}); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := Analyse(ctx, s, AnalyseOptions{}); err != nil || res.Analysed != 1 {
+		t.Fatalf("Analyse: %+v, %v", res, err)
+	}
+	compareLayers(t, want, layers(t, s))
+}

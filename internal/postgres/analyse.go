@@ -39,6 +39,27 @@ func (s *Store) Reanalyse(ctx context.Context, d *quellen.Document) error {
 	}
 }
 
+// Raw reads a version's path, raw bytes and addressable text, without its
+// findings (ingest.RawReader).
+func (s *Store) Raw(ctx context.Context, id int64) (path string, raw []byte, source string, err error) {
+	var src []byte
+	err = s.pool.QueryRow(ctx, `SELECT path, raw, source FROM versions WHERE id = $1`, id).Scan(&path, &raw, &src)
+	if isNoRows(err) {
+		return "", nil, "", fmt.Errorf("document %d: %w", id, quellen.ErrNotFound)
+	}
+	if err != nil {
+		return "", nil, "", err
+	}
+	if raw == nil {
+		raw = []byte{}
+	}
+	source = string(raw)
+	if src != nil {
+		source = string(src)
+	}
+	return path, raw, source, nil
+}
+
 func (s *Store) reanalyse(ctx context.Context, p *Prepared) error {
 	d := p.d
 	tx, err := s.pool.Begin(ctx)
@@ -82,11 +103,11 @@ func (s *Store) reanalyse(ctx context.Context, p *Prepared) error {
 	// from it and the word places stay true. Every sub-statement reads
 	// the version as it was before the update.
 	if _, err := tx.Exec(ctx, `WITH old AS (SELECT coalesce(clean, source, raw) AS text FROM versions WHERE id = $1),
-		new AS (UPDATE versions SET language = $2, title = $3, meta = $4, source = nullif($5::bytea, raw), clean = $6, analysed = $7
+		new AS (UPDATE versions SET language = $2, title = $3, meta = $4, source = nullif($5::bytea, raw), clean = $6, analysed = $7, format = $8
 			WHERE id = $1 RETURNING coalesce(clean, source, raw) AS text)
 		UPDATE xref_texts x SET clean = nullif(coalesce(x.clean, old.text), new.text) FROM old, new
 		WHERE x.version_id = $1 AND nullif(coalesce(x.clean, old.text), new.text) IS DISTINCT FROM x.clean`,
-		d.ID, d.Meta.Language, pgText(d.Meta.Title), p.meta, p.source, p.clean, !d.Unanalysed); err != nil {
+		d.ID, d.Meta.Language, pgText(d.Meta.Title), p.meta, p.source, p.clean, !d.Unanalysed, d.Format); err != nil {
 		return err
 	}
 	if err := s.putAnalysis(ctx, tx, d.ID, name, p); err != nil {

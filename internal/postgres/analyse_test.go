@@ -168,7 +168,8 @@ func TestReanalyseKeepsXrefTextAndRawLinks(t *testing.T) {
 	}
 }
 
-// The versions of a schema 3 database were analysed.
+// The versions of a schema 3 database were analysed: read so, read-only
+// and unmigrated, and marked so by the migration.
 func TestMigrationMarksVersionsAnalysed(t *testing.T) {
 	dsn, pool := atSchema(t, 3)
 	var id int64
@@ -178,6 +179,24 @@ func TestMigrationMarksVersionsAnalysed(t *testing.T) {
 		t.Fatal(err)
 	}
 	pool.Close()
+	// Read-only, unmigrated: read as analysed.
+	ro, err := Open(t.Context(), dsn, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds, err := ro.Documents(t.Context(), quellen.DocFilter{}); err != nil || len(ds) != 1 || ds[0].Unanalysed {
+		t.Errorf("read-only schema 3: Documents %+v, %v", ds, err)
+	}
+	if d, err := ro.Document(t.Context(), id); err != nil || d.Unanalysed {
+		t.Errorf("read-only schema 3: Document %+v, %v", d, err)
+	}
+	if un, err := ro.Unanalysed(t.Context()); err != nil || len(un) != 0 {
+		t.Errorf("read-only schema 3: Unanalysed %+v, %v", un, err)
+	}
+	if _, err := ro.Search(t.Context(), quellen.SearchQuery{Terms: []quellen.Term{{Text: "tex", Fragment: true}}}); err != nil {
+		t.Errorf("read-only schema 3: a fragment search: %v", err)
+	}
+	ro.Close()
 	s := open(t, dsn)
 	if un, err := s.Unanalysed(t.Context()); err != nil || len(un) != 0 {
 		t.Errorf("Unanalysed after the migration: %+v, %v", un, err)

@@ -105,6 +105,7 @@ type Store struct {
 	pool     *pgxpool.Pool
 	dsn      string
 	readOnly bool
+	schema   int // the schema version of the database (a read-only store may be older)
 
 	seqMu sync.Mutex
 	seq   string // the sequence of findings' ids (findingSeq)
@@ -158,6 +159,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		pool.Close()
 		return nil, err
+	}
+	s.schema = len(ms)
+	if opts.ReadOnly {
+		s.schema = current
 	}
 	return s, nil
 }

@@ -15,7 +15,10 @@ import (
 	"github.com/quellen/quellen/internal/searchkey"
 )
 
-var _ ingest.Preparer = (*Store)(nil)
+var (
+	_ ingest.Preparer  = (*Store)(nil)
+	_ ingest.RawReader = (*Store)(nil)
+)
 
 // Prepared is a document made ready to be stored: everything Put works
 // out without the database (the JSON of its metadata and attributes, the

@@ -33,7 +33,23 @@ func (s *Store) Has(ctx context.Context, sha string) (string, bool, error) {
 	return name, true, nil
 }
 
-const versionColumns = `v.id, d.name, v.path, v.sha256, v.format, v.version, v.ingested, v.meta, v.analysed`
+// analysedSchema is the first schema with versions.analysed.
+const analysedSchema = 4
+
+// analysed is the SQL of whether version v was analysed: every version of
+// a read-only database of an older schema was.
+func (s *Store) analysed() string {
+	if s.schema < analysedSchema {
+		return "true"
+	}
+	return "v.analysed"
+}
+
+// versionColumns are the columns scanVersion reads, from versions v joined
+// with documents d.
+func (s *Store) versionColumns() string {
+	return `v.id, d.name, v.path, v.sha256, v.format, v.version, v.ingested, v.meta, ` + s.analysed()
+}
 
 func scanVersion(sc pgx.Row, extra ...any) (*quellen.Document, error) {
 	d := &quellen.Document{}
@@ -53,7 +69,7 @@ func scanVersion(sc pgx.Row, extra ...any) (*quellen.Document, error) {
 // Document returns a document version with its text, findings and problems.
 func (s *Store) Document(ctx context.Context, id int64) (*quellen.Document, error) {
 	var raw, source, clean []byte
-	row := s.pool.QueryRow(ctx, `SELECT `+versionColumns+`, v.raw, v.source, v.clean
+	row := s.pool.QueryRow(ctx, `SELECT `+s.versionColumns()+`, v.raw, v.source, v.clean
 		FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.id = $1`, id)
 	d, err := scanVersion(row, &raw, &source, &clean)
 	if isNoRows(err) {
@@ -107,7 +123,7 @@ func (s *Store) versions(ctx context.Context, q string, args ...any) ([]*quellen
 
 // Documents lists the latest version of each document, by name.
 func (s *Store) Documents(ctx context.Context, f quellen.DocFilter) ([]*quellen.Document, error) {
-	q := `SELECT DISTINCT ON (d.name COLLATE "C") ` + versionColumns + ` FROM versions v JOIN documents d ON d.id = v.document_id`
+	q := `SELECT DISTINCT ON (d.name COLLATE "C") ` + s.versionColumns() + ` FROM versions v JOIN documents d ON d.id = v.document_id`
 	var args []any
 	if f.Name != "" {
 		q += ` WHERE d.name = $1`
@@ -122,7 +138,7 @@ func (s *Store) Documents(ctx context.Context, f quellen.DocFilter) ([]*quellen.
 
 // Versions lists every version of the named document, oldest first.
 func (s *Store) Versions(ctx context.Context, name string) ([]*quellen.Document, error) {
-	return s.versions(ctx, `SELECT `+versionColumns+` FROM versions v JOIN documents d ON d.id = v.document_id
+	return s.versions(ctx, `SELECT `+s.versionColumns()+` FROM versions v JOIN documents d ON d.id = v.document_id
 		WHERE d.name = $1 ORDER BY v.version`, name)
 }
 
@@ -130,7 +146,10 @@ func (s *Store) Versions(ctx context.Context, name string) ([]*quellen.Document,
 // (quellen.Document.Unanalysed), without their text or findings, in
 // order of id.
 func (s *Store) Unanalysed(ctx context.Context) ([]*quellen.Document, error) {
-	return s.versions(ctx, `SELECT `+versionColumns+` FROM versions v JOIN documents d ON d.id = v.document_id
+	if s.schema < analysedSchema {
+		return nil, nil // every version of an older schema was analysed
+	}
+	return s.versions(ctx, `SELECT `+s.versionColumns()+` FROM versions v JOIN documents d ON d.id = v.document_id
 		WHERE NOT v.analysed ORDER BY v.id`)
 }
 

@@ -168,7 +168,7 @@ func (s *Store) Search(ctx context.Context, q quellen.SearchQuery) (*quellen.Sea
 func (s *Store) gramVersions(ctx context.Context, h1, h2 []int64) ([]int64, error) {
 	rows, err := s.pool.Query(ctx, `SELECT v.id FROM versions v LEFT JOIN version_grams g ON g.version_id = v.id
 		WHERE v.version = (SELECT max(version) FROM versions WHERE document_id = v.document_id)
-			AND ((g.filter IS NULL AND v.analysed) OR `+gramsSQL("$1", "$2")+`)`, h1, h2)
+			AND ((g.filter IS NULL AND `+s.analysed()+`) OR `+gramsSQL("$1", "$2")+`)`, h1, h2)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}

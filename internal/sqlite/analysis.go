@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -17,6 +18,27 @@ func (s *Store) Unanalysed(ctx context.Context) ([]*quellen.Document, error) {
 	}
 	return s.versions(ctx, `SELECT `+s.versionColumns()+` FROM versions v JOIN documents d ON d.id = v.document_id
 		WHERE v.analysed = 0 ORDER BY v.id`)
+}
+
+// Raw reads a version's path, raw bytes and addressable text, without its
+// findings (ingest.RawReader).
+func (s *Store) Raw(ctx context.Context, id int64) (path string, raw []byte, source string, err error) {
+	var src sql.NullString
+	err = s.db.QueryRowContext(ctx, `SELECT path, raw, source FROM versions WHERE id = ?`, id).Scan(&path, &raw, &src)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil, "", fmt.Errorf("document %d: %w", id, quellen.ErrNotFound)
+	}
+	if err != nil {
+		return "", nil, "", err
+	}
+	if raw == nil {
+		raw = []byte{}
+	}
+	source = string(raw)
+	if src.Valid {
+		source = src.String
+	}
+	return path, raw, source, nil
 }
 
 // Reanalyse replaces the layers of the stored version d.ID by d's, in one
@@ -73,8 +95,8 @@ func (s *Store) PrepareReanalyse(d *quellen.Document) (put func(context.Context)
 					return err
 				}
 			}
-			if err := t.exec(`UPDATE versions SET language = ?, title = ?, meta = ?, source = ?, clean = ?, analysed = ? WHERE id = ?`,
-				d.Meta.Language, d.Meta.Title, p.meta, p.source, p.clean, analysedFlag(d), d.ID); err != nil {
+			if err := t.exec(`UPDATE versions SET format = ?, language = ?, title = ?, meta = ?, source = ?, clean = ?, analysed = ? WHERE id = ?`,
+				d.Format, d.Meta.Language, d.Meta.Title, p.meta, p.source, p.clean, analysedFlag(d), d.ID); err != nil {
 				return err
 			}
 			return t.putLayers(d.ID, name, p)

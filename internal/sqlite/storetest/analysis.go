@@ -52,8 +52,20 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	if _, err := s.Put(ctx, other); err != nil {
 		t.Fatal(err)
 	}
+	// An earlier version of the document, analysed, whose quotation a
+	// person corrected: the correction applies when the analysis of the
+	// new version comes.
+	earlier := SearchDoc("treaty.txt", "en", quellen.Metadata{Title: "The Treaty"}, []string{text[:len(text)-1], "A first draft."},
+		Placed{quellen.KindQuote, "the pact is a betrayal", quellen.Attrs{"speaker": "Trotsky"}})
+	if _, err := s.Put(ctx, earlier); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Correct(ctx, findKind(t, s, earlier.ID, quellen.KindQuote).ID, quellen.Correction{
+		Status: quellen.StatusCorrected, Attrs: quellen.Attrs{"speaker": "L. Trotsky"}, Who: "editor"}); err != nil {
+		t.Fatal(err)
+	}
 	d := storeOnly(full())
-	if created, err := s.Put(ctx, d); err != nil || !created {
+	if created, err := s.Put(ctx, d); err != nil || !created || d.Version != 2 {
 		t.Fatalf("Put unanalysed: created %v, %v", created, err)
 	}
 	un, err := s.Unanalysed(ctx)
@@ -76,30 +88,31 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	if ds, err := s.Documents(ctx, quellen.DocFilter{Name: "report.txt"}); err != nil || len(ds) != 1 || ds[0].Unanalysed {
 		t.Errorf("Documents of the analysed one: %+v %v", ds, err)
 	}
-	search := func(what string, want bool) {
+	// search returns the hits of a word and of a fragment, in that
+	// document (the earlier version is not searched: only latest ones).
+	search := func(what string, want bool) (hits [2]int) {
 		t.Helper()
 		sr, ok := s.(quellen.Searcher)
 		if !ok {
-			return
+			return hits
 		}
-		for _, term := range []quellen.Term{{Text: "betrayal"}, {Text: "betray", Fragment: true}} {
-			res, err := sr.Search(ctx, quellen.SearchQuery{Terms: []quellen.Term{term}})
+		for i, term := range []quellen.Term{{Text: "betrayal"}, {Text: "betray", Fragment: true}} {
+			res, err := sr.Search(ctx, quellen.SearchQuery{Terms: []quellen.Term{term}, Doc: "treaty.txt"})
 			if err != nil {
 				t.Fatal(err)
 			}
+			hits[i] = len(res.Hits)
 			if (len(res.Hits) > 0) != want {
 				t.Errorf("%s: a search for %+v found %d hits", what, term, len(res.Hits))
 			}
 		}
+		return hits
 	}
 	search("unanalysed", false)
 	// Putting the same bytes analysed adds nothing: Reanalyse is the way.
 	if created, err := s.Put(ctx, full()); err != nil || created {
 		t.Errorf("Put of the same bytes: created %v, %v", created, err)
 	}
-
-	// A person's correction of the quotation on an earlier version of the
-	// document applies when the analysis comes.
 	before := otherFindings(t, s, other.ID)
 
 	// The wrong bytes are refused and change nothing.
@@ -142,7 +155,10 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	if k := kinds(t, s, d.ID); k[quellen.KindQuote] != 1 || k[quellen.KindEntity] != 1 || k[quellen.KindLanguage] != 1 || len(k) != 3 {
 		t.Errorf("reanalysed findings: %v", k)
 	}
-	search("analysed", true)
+	if q := findKind(t, s, d.ID, quellen.KindQuote); q.Status != quellen.StatusCorrected || q.Attrs.String("speaker") != "L. Trotsky" {
+		t.Errorf("the earlier version's correction after the analysis: %+v", q)
+	}
+	hits := search("analysed", true)
 
 	// Reanalysing again replaces, never adds; a correction made between
 	// is applied to the new findings.
@@ -161,7 +177,9 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	if q := findKind(t, s, d.ID, quellen.KindQuote); q.Status != quellen.StatusCorrected || q.Attrs.String("speaker") != "Lev Davidovich" {
 		t.Errorf("the correction after a second analysis: %+v", q)
 	}
-	search("analysed twice", true)
+	if again := search("analysed twice", true); again != hits {
+		t.Errorf("hits after a second analysis %v, after the first %v: passages doubled or lost", again, hits)
+	}
 	if after := otherFindings(t, s, other.ID); after != before {
 		t.Errorf("the other document's findings moved: %d, then %d", before, after)
 	}
