@@ -127,13 +127,7 @@ func TestStyleMarkSameAsRef(t *testing.T) {
 // TestScannerSameAsRef holds the scanner and the finder to the reference
 // on random texts and on the files of $QUELLEN_BENCH when set.
 func TestScannerSameAsRef(t *testing.T) {
-	r := rand.New(rand.NewSource(1))
-	for k := 0; k < 3000; k++ {
-		sameAsRef(t, randText(r, 1+r.Intn(40)))
-	}
-	for _, text := range testutil.BenchGlob(t) {
-		sameAsRef(t, text)
-	}
+	testutil.SameOnTexts(t, randText, func(text string) { sameAsRef(t, text) })
 }
 
 func FuzzScannerSameAsRef(f *testing.F) {

@@ -54,14 +54,7 @@ func checkFindings(t *testing.T, text string) {
 		off += len(p)
 	}
 	x := &run{}
-	x.reset(d, Default())
-	x.paragraphs()
-	x.titleZones()
-	for pi, ts := range x.paras {
-		x.scan(pi, ts)
-	}
-	x.filter()
-	x.types()
+	x.stages(d, Default())
 	x.canonical()
 	want := x.findingsRef()
 	got := x.findings()

@@ -109,6 +109,14 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 	}
 	x := getRun()
 	defer putRun(x)
+	x.stages(d, g)
+	x.canonical()
+	return x.findings()
+}
+
+// stages runs the extractor on d with g up to the types of its mentions:
+// everything but the canonical names and the findings.
+func (x *run) stages(d *extract.Doc, g *Gazetteer) {
 	x.reset(d, g)
 	x.paragraphs()
 	x.titleZones()
@@ -117,8 +125,6 @@ func Extract(d *extract.Doc, g *Gazetteer) []quellen.Finding {
 	}
 	x.filter()
 	x.types()
-	x.canonical()
-	return x.findings()
 }
 
 // findings are the mentions kept, as findings.

@@ -14,18 +14,6 @@ import (
 // to the next (run.info) are held to what they replace: maps of strings
 // made per document, nb.posterior, and a nameInfo made afresh.
 
-// stages runs the extractor's stages on d with x, up to the types.
-func stages(x *run, d *extract.Doc) {
-	x.reset(d, Default())
-	x.paragraphs()
-	x.titleZones()
-	for pi, ts := range x.paras {
-		x.scan(pi, ts)
-	}
-	x.filter()
-	x.types()
-}
-
 func paraDoc(text string) *extract.Doc {
 	d := &extract.Doc{Text: text, Meta: quellen.Metadata{Language: "en"}}
 	off := 0
@@ -82,7 +70,7 @@ func wfRef(x *run) (lower map[string]bool, wf map[string]uint8) {
 // and run.posterior with nb.posterior.
 func checkWords(t *testing.T, x *run, text string) {
 	t.Helper()
-	stages(x, paraDoc(text))
+	x.stages(paraDoc(text), Default())
 	lower, wf := wfRef(x)
 	for _, ts := range x.paras {
 		for i := range ts {
@@ -138,7 +126,7 @@ func checkWords(t *testing.T, x *run, text string) {
 // documents x read before, with one made afresh.
 func checkInfos(t *testing.T, x *run, text string) {
 	t.Helper()
-	stages(x, paraDoc(text))
+	x.stages(paraDoc(text), Default())
 	for i := range x.ms {
 		m := &x.ms[i]
 		if m.ni == nil || m.forced != nil || int(m.ni.words) != len(m.words) {

@@ -147,22 +147,15 @@ func Analyse(ctx context.Context, store quellen.Store, opts AnalyseOptions) (*An
 	popts := opts.Pipeline
 	popts.Lexicon, popts.NoExtractors, popts.RepairOnly = lex, false, false
 	preparer, _ := store.(ReanalysePreparer)
-	type result struct {
-		d    *quellen.Document
-		put  func(context.Context) error
-		err  error
-		size int
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan *quellen.Document)
-	out := make(chan result, workers)
+	out := make(chan reanalysed, workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for v := range jobs {
-				a := reanalyse(ctx, store, v, popts)
-				r := result{d: a.d, err: a.err, size: a.size}
+				r := reanalyse(ctx, store, v, popts)
 				if r.err == nil {
 					if preparer != nil {
 						r.put, r.err = preparer.PrepareReanalyse(r.d)
@@ -228,8 +221,11 @@ func Analyse(ctx context.Context, store quellen.Store, opts AnalyseOptions) (*An
 	return res, ctx.Err()
 }
 
+// reanalysed is a version analysed again, ready to be replaced by put, or
+// the error that stopped it.
 type reanalysed struct {
 	d    *quellen.Document
+	put  func(context.Context) error // set by the worker once d is analysed
 	err  error
 	size int
 }

@@ -76,13 +76,7 @@ func sameAsRef(t *testing.T, text string) {
 // TestFinderSameAsRef holds the finder to the reference on random texts
 // and on the files of $QUELLEN_BENCH when set.
 func TestFinderSameAsRef(t *testing.T) {
-	r := rand.New(rand.NewSource(1))
-	for k := 0; k < 3000; k++ {
-		sameAsRef(t, randText(r, 1+r.Intn(40)))
-	}
-	for _, text := range testutil.BenchGlob(t) {
-		sameAsRef(t, text)
-	}
+	testutil.SameOnTexts(t, randText, func(text string) { sameAsRef(t, text) })
 }
 
 func FuzzFinderSameAsRef(f *testing.F) {

@@ -112,11 +112,9 @@ func TestDocBagMatchesReference(t *testing.T) {
 	}
 	for range 3000 {
 		text := randText(r, 5+r.Intn(40))
-		q := &qdoc{text: text}
-		for range 1 + r.Intn(6) {
-			is := r.Intn(len(text) + 1)
-			ie := is + r.Intn(len(text)-is+1)
-			q.cands = append(q.cands, &cand{is: is, ie: ie, text: clean(text[is:ie])})
+		q := randCands(r, text, 6)
+		for _, c := range q.cands {
+			c.text = clean(text[c.is:c.ie])
 		}
 		for _, c := range q.cands {
 			want := wordHashes(c.text)
@@ -172,15 +170,20 @@ func checkCleanCands(t *testing.T, q *qdoc) {
 func TestCleanCandsMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewSource(3))
 	for range 20000 {
-		text := randText(r, 1+r.Intn(40))
-		q := &qdoc{text: text}
-		for range 1 + r.Intn(8) {
-			is := r.Intn(len(text) + 1)
-			ie := is + r.Intn(len(text)-is+1)
-			q.cands = append(q.cands, &cand{is: is, ie: ie})
-		}
-		checkCleanCands(t, q)
+		checkCleanCands(t, randCands(r, randText(r, 1+r.Intn(40)), 8))
 	}
+}
+
+// randCands makes a document of text with 1 to most candidates at random
+// places, nested in and overlapping one another, without their text.
+func randCands(r *rand.Rand, text string, most int) *qdoc {
+	q := &qdoc{text: text}
+	for range 1 + r.Intn(most) {
+		is := r.Intn(len(text) + 1)
+		ie := is + r.Intn(len(text)-is+1)
+		q.cands = append(q.cands, &cand{is: is, ie: ie})
+	}
+	return q
 }
 
 func FuzzCleanCands(f *testing.F) {

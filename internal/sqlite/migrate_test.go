@@ -216,7 +216,7 @@ func TestOlderSchemaReadOnlyAndMigrated(t *testing.T) {
 
 	s := open(t, path)
 	check(s, "migrated", 0)
-	d := storetest.SearchDoc("later.txt", "fr", quellen.Metadata{}, []string{"Staline parla plus tard du pacte."})
+	d := storetest.SearchDoc("later.txt", "fr", quellen.Metadata{}, []string{"Wrenne parla plus tard de la grève."})
 	d.Unanalysed = true
 	if _, err := s.Put(t.Context(), d); err != nil {
 		t.Fatal(err)

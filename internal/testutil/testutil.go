@@ -87,3 +87,18 @@ func RandomText(r *rand.Rand, n int, pieces, seps []string) string {
 	}
 	return sb.String()
 }
+
+// SameOnTexts calls check on 3,000 random texts of 1 to 40 pieces drawn
+// by gen from one seeded source, then on the files of $QUELLEN_BENCH
+// (BenchGlob): the driver of the tests that hold a rewrite to its
+// reference.
+func SameOnTexts(tb testing.TB, gen func(r *rand.Rand, n int) string, check func(text string)) {
+	tb.Helper()
+	r := rand.New(rand.NewSource(1))
+	for range 3000 {
+		check(gen(r, 1+r.Intn(40)))
+	}
+	for _, text := range BenchGlob(tb) {
+		check(text)
+	}
+}

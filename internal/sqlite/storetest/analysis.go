@@ -41,11 +41,11 @@ func kinds(t *testing.T, s quellen.Store, id int64) map[quellen.Kind]int {
 // its id, name and version and applies the document's corrections.
 func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	ctx := t.Context()
-	const text = "Trotsky denounced the treaty and wrote that “the pact is a betrayal”.\n"
+	const text = "Wrenne denounced the charter and wrote that “the bargain is a sham”.\n"
 	full := func() *quellen.Document {
-		return SearchDoc("treaty.txt", "en", quellen.Metadata{Title: "The Treaty"}, []string{text[:len(text)-1]},
-			Placed{quellen.KindQuote, "the pact is a betrayal", quellen.Attrs{"speaker": "Trotsky"}},
-			Placed{quellen.KindEntity, "Trotsky", quellen.Attrs{"canonical": "Leon Trotsky", "type": "person"}})
+		return SearchDoc("charter.txt", "en", quellen.Metadata{Title: "The Charter"}, []string{text[:len(text)-1]},
+			Placed{quellen.KindQuote, "the bargain is a sham", quellen.Attrs{"speaker": "Wrenne"}},
+			Placed{quellen.KindEntity, "Wrenne", quellen.Attrs{"canonical": "Thomas Wrenne", "type": "person"}})
 	}
 	// An analysed document beside it, whose layers must not move.
 	other := Doc("report.txt", "Hello “world” 12 dockers.\n")
@@ -55,13 +55,13 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	// An earlier version of the document, analysed, whose quotation a
 	// person corrected: the correction applies when the analysis of the
 	// new version comes.
-	earlier := SearchDoc("treaty.txt", "en", quellen.Metadata{Title: "The Treaty"}, []string{text[:len(text)-1], "A first draft."},
-		Placed{quellen.KindQuote, "the pact is a betrayal", quellen.Attrs{"speaker": "Trotsky"}})
+	earlier := SearchDoc("charter.txt", "en", quellen.Metadata{Title: "The Charter"}, []string{text[:len(text)-1], "A first draft."},
+		Placed{quellen.KindQuote, "the bargain is a sham", quellen.Attrs{"speaker": "Wrenne"}})
 	if _, err := s.Put(ctx, earlier); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Correct(ctx, findKind(t, s, earlier.ID, quellen.KindQuote).ID, quellen.Correction{
-		Status: quellen.StatusCorrected, Attrs: quellen.Attrs{"speaker": "L. Trotsky"}, Who: "editor"}); err != nil {
+		Status: quellen.StatusCorrected, Attrs: quellen.Attrs{"speaker": "T. Wrenne"}, Who: "editor"}); err != nil {
 		t.Fatal(err)
 	}
 	d := storeOnly(full())
@@ -72,7 +72,7 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(un) != 1 || un[0].ID != d.ID || un[0].Name != "treaty.txt" || un[0].SHA256 != d.SHA256 || !un[0].Unanalysed || un[0].Raw != nil {
+	if len(un) != 1 || un[0].ID != d.ID || un[0].Name != "charter.txt" || un[0].SHA256 != d.SHA256 || !un[0].Unanalysed || un[0].Raw != nil {
 		t.Fatalf("Unanalysed: %+v", un)
 	}
 	got, err := s.Document(ctx, d.ID)
@@ -82,7 +82,7 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	if !got.Unanalysed || got.Clean != text || len(got.Findings) != 1 || got.Findings[0].Kind != quellen.KindLanguage {
 		t.Errorf("the unanalysed version read back: unanalysed %v, clean %q, %d findings", got.Unanalysed, got.Clean, len(got.Findings))
 	}
-	if ds, err := s.Documents(ctx, quellen.DocFilter{Name: "treaty.txt"}); err != nil || len(ds) != 1 || !ds[0].Unanalysed {
+	if ds, err := s.Documents(ctx, quellen.DocFilter{Name: "charter.txt"}); err != nil || len(ds) != 1 || !ds[0].Unanalysed {
 		t.Errorf("Documents: %+v %v", ds, err)
 	}
 	if ds, err := s.Documents(ctx, quellen.DocFilter{Name: "report.txt"}); err != nil || len(ds) != 1 || ds[0].Unanalysed {
@@ -96,8 +96,8 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 		if !ok {
 			return hits
 		}
-		for i, term := range []quellen.Term{{Text: "betrayal"}, {Text: "betray", Fragment: true}} {
-			res, err := sr.Search(ctx, quellen.SearchQuery{Terms: []quellen.Term{term}, Doc: "treaty.txt"})
+		for i, term := range []quellen.Term{{Text: "sham"}, {Text: "argai", Fragment: true}} {
+			res, err := sr.Search(ctx, quellen.SearchQuery{Terms: []quellen.Term{term}, Doc: "charter.txt"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -134,7 +134,7 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	if err := s.Reanalyse(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	if a.Name != "treaty.txt" || a.Version != d.Version || a.Ingested.IsZero() {
+	if a.Name != "charter.txt" || a.Version != d.Version || a.Ingested.IsZero() {
 		t.Errorf("Reanalyse filled name %q version %d ingested %v", a.Name, a.Version, a.Ingested)
 	}
 	for i, f := range a.Findings {
@@ -149,13 +149,13 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Unanalysed || got.Meta.Author != "A. Critic" || got.Name != "treaty.txt" {
+	if got.Unanalysed || got.Meta.Author != "A. Critic" || got.Name != "charter.txt" {
 		t.Errorf("reanalysed: unanalysed %v, author %q, name %q", got.Unanalysed, got.Meta.Author, got.Name)
 	}
 	if k := kinds(t, s, d.ID); k[quellen.KindQuote] != 1 || k[quellen.KindEntity] != 1 || k[quellen.KindLanguage] != 1 || len(k) != 3 {
 		t.Errorf("reanalysed findings: %v", k)
 	}
-	if q := findKind(t, s, d.ID, quellen.KindQuote); q.Status != quellen.StatusCorrected || q.Attrs.String("speaker") != "L. Trotsky" {
+	if q := findKind(t, s, d.ID, quellen.KindQuote); q.Status != quellen.StatusCorrected || q.Attrs.String("speaker") != "T. Wrenne" {
 		t.Errorf("the earlier version's correction after the analysis: %+v", q)
 	}
 	hits := search("analysed", true)
@@ -163,7 +163,7 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	// Reanalysing again replaces, never adds; a correction made between
 	// is applied to the new findings.
 	quote := findKind(t, s, d.ID, quellen.KindQuote)
-	if _, err := s.Correct(ctx, quote.ID, quellen.Correction{Status: quellen.StatusCorrected, Attrs: quellen.Attrs{"speaker": "Lev Davidovich"}, Who: "editor"}); err != nil {
+	if _, err := s.Correct(ctx, quote.ID, quellen.Correction{Status: quellen.StatusCorrected, Attrs: quellen.Attrs{"speaker": "Tom Wrenne"}, Who: "editor"}); err != nil {
 		t.Fatal(err)
 	}
 	b := full()
@@ -174,7 +174,7 @@ func storedWithoutAnalysis(t *testing.T, s quellen.Store) {
 	if k := kinds(t, s, d.ID); k[quellen.KindQuote] != 1 || k[quellen.KindEntity] != 1 || len(k) != 3 {
 		t.Errorf("reanalysed twice: %v", k)
 	}
-	if q := findKind(t, s, d.ID, quellen.KindQuote); q.Status != quellen.StatusCorrected || q.Attrs.String("speaker") != "Lev Davidovich" {
+	if q := findKind(t, s, d.ID, quellen.KindQuote); q.Status != quellen.StatusCorrected || q.Attrs.String("speaker") != "Tom Wrenne" {
 		t.Errorf("the correction after a second analysis: %+v", q)
 	}
 	if again := search("analysed twice", true); again != hits {
